@@ -1,0 +1,56 @@
+# Iliopsoas & low-back tightness: every task starts from the locked environment in .venv.
+# Quick start: `make serve` (build strictly, serve on 127.0.0.1:8000) and `make test`.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cat requirements.lock | cksum | cut -d' ' -f1)
+
+# Material 9.8 prints an end-of-life banner on every run; we pin mkdocs<2 ourselves, so it is noise.
+export NO_MKDOCS_2_WARNING := 1
+# No stray bytecode in the tree; no user site-packages leaking into the locked environment.
+export PYTHONDONTWRITEBYTECODE := 1
+export PYTHONNOUSERSITE := 1
+
+.PHONY: help setup build serve test validate schema lock clean
+
+help:
+	@echo "make serve     build strictly and serve on http://127.0.0.1:8000 (rebuilds on edits)"
+	@echo "make test      run every test"
+	@echo "make build     build the site into site/ (strict)"
+	@echo "make validate  check data/*.yml against the schema and print every problem"
+	@echo "make schema    regenerate data/schema/*.json from the models"
+	@echo "make lock      regenerate requirements.lock (with hashes) from requirements.in"
+
+setup: $(STAMP)
+
+$(STAMP): requirements.lock
+	@$(PYTHON) -c 'import sys; v = sys.version_info; sys.exit(0 if v >= (3, 11, 5) else "Python 3.11.5 or newer is needed (found %d.%d.%d); set PYTHON=python3.12 or similar" % v[:3])'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	$(BIN)/python -m pip check
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+build: setup
+	$(BIN)/mkdocs build --strict
+
+serve: build
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000 --livereload
+
+test: setup
+	$(BIN)/python -m pytest
+
+validate: setup
+	$(BIN)/python -m macros.validate
+
+schema: setup
+	$(BIN)/python -m macros.schema
+
+lock:
+	$(PYTHON) -m venv build/lockenv && build/lockenv/bin/pip install --quiet uv
+	build/lockenv/bin/uv pip compile requirements.in --generate-hashes --python-version 3.11.5 \
+		--no-header --output-file requirements.lock
+
+clean:
+	rm -rf site .cache .pytest_cache

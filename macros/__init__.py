@@ -1,0 +1,14 @@
+"""mkdocs-macros entry point: load the data once per build and register the page-facing macros.
+
+Kept tiny on purpose: `mkdocs serve` keeps this package imported between rebuilds, so
+define_env first drops any submodule whose file changed, and the real work lives in them.
+"""
+
+from . import reload as _reload
+
+
+def define_env(env):
+    _reload.stale_submodules(__name__)
+    from .site import register
+
+    register(env)

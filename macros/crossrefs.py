@@ -1,0 +1,65 @@
+"""Check that every id one entry names exists in the file it points into.
+
+The table below is the whole rule: for each kind, which fields hold ids, and of what.
+A `*` in a path walks every item of a list.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from .problems import did_you_mean
+
+POINTERS: dict[str, list[tuple[str, str]]] = {
+    "muscles": [
+        ("synergists", "muscles"),
+        ("antagonists", "muscles"),
+        ("sources", "references"),
+        ("disagreements.*.sources", "references"),
+    ],
+    "exercises": [
+        ("muscles.target", "muscles"),
+        ("muscles.synergists", "muscles"),
+        ("muscles.stabilisers", "muscles"),
+        ("dose.sources", "references"),
+        ("claims", "claims"),
+        ("disagreements.*.sources", "references"),
+    ],
+    "red_flags": [("sources", "references")],
+    "claims": [("references", "references")],
+    "routines": [("steps.*.exercise", "exercises")],
+    "references": [],
+    "glossary": [],
+}
+
+
+def check_references(site, skip=lambda kind, value: False) -> Iterator[tuple[str, int, tuple, str]]:
+    """Yield (kind, entry index, loc inside the entry, message) for each id that does not exist.
+
+    `skip(target_kind, id)` says an id is already reported as broken in its own file."""
+    for kind, pointers in POINTERS.items():
+        for index, entry in enumerate(site.kind(kind).values()):
+            for path, target in pointers:
+                known = site.kind(target)
+                for loc, value in _walk(entry, path.split(".")):
+                    if value not in known and not skip(target, value):
+                        label = target.rstrip("s").replace("_", "-") if target != "glossary" else "glossary"
+                        yield kind, index, loc, (f"{'.'.join(str(p) for p in loc)}: no {label} with id "
+                                                 f"'{value}' in data/{target}.yml{did_you_mean(value, known)}")
+
+
+def _walk(obj, parts: list[str], loc: tuple = ()):
+    """(loc, id) for every id at the path; a list of ids yields each with its index."""
+    if not parts:
+        if isinstance(obj, (list, tuple)):
+            for i, value in enumerate(obj):
+                yield loc + (i,), value
+        elif obj is not None:
+            yield loc, obj
+        return
+    head, rest = parts[0], parts[1:]
+    if head == "*":
+        for i, item in enumerate(obj or ()):
+            yield from _walk(item, rest, loc + (i,))
+    else:
+        yield from _walk(getattr(obj, head), rest, loc + (head,))

@@ -1,0 +1,238 @@
+"""The data contract: one pydantic model per kind of fact in data/*.yml.
+
+Every model forbids unknown keys, so a typo such as `orgin:` is an error rather than a
+silently ignored field. Cross-references between files are checked in crossrefs.py,
+because a single entry cannot see the other files.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+# One id style everywhere: lowercase words and digits joined by hyphens (psoas-major).
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Texts = Annotated[list[Text], Field(min_length=1)]
+
+Verdict = Literal["supported", "mixed", "contested", "unsupported"]
+Tier = Literal["emergency", "same-day", "soon"]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Entry(Strict):
+    id: Id = Field(description="Unique id in this file: lowercase words joined by hyphens, e.g. psoas-major.")
+
+
+class Disagreement(Strict):
+    """Where good sources say different things: shown once, as a note on the card."""
+
+    topic: Text = Field(description="What the sources disagree about, e.g. 'Vertebral levels of origin'.")
+    views: Annotated[list[Text], Field(min_length=2)] = Field(description="Each position, with who holds it.")
+    reading: Text = Field(description="How this site reads the disagreement, in one or two sentences.")
+    sources: list[Id] = Field(default_factory=list, description="Reference ids behind the views.")
+
+
+# ---------------------------------------------------------------- muscles
+
+
+class Innervation(Strict):
+    nerve: Text = Field(description="Named nerve or rami, e.g. 'Anterior rami of the lumbar plexus'.")
+    roots: Text = Field(description="Spinal roots, e.g. 'L1–L3'.")
+
+    def __str__(self) -> str:
+        return f"{self.nerve} ({self.roots})"
+
+
+class Muscle(Entry):
+    name: Text
+    latin: Text | None = None
+    summary: Text = Field(description="One plain-language sentence a reader understands.")
+    origin: Text
+    insertion: Text
+    actions: Texts
+    innervation: Innervation
+    blood_supply: Texts
+    synergists: list[Id] = Field(default_factory=list, description="Muscle ids that help its main action.")
+    antagonists: list[Id] = Field(default_factory=list, description="Muscle ids that oppose its main action.")
+    prevalence: Text | None = Field(None, description="Only for muscles that not everyone has.")
+    sources: Annotated[list[Id], Field(min_length=1)]
+    disagreements: list[Disagreement] = Field(default_factory=list)
+
+
+# ---------------------------------------------------------------- exercises
+
+
+class MuscleRoles(Strict):
+    works: Literal["stretched", "strengthened", "relaxed", "moved"] = Field(
+        description="What the exercise does to its target muscles.")
+    target: Annotated[list[Id], Field(min_length=1)]
+    synergists: list[Id] = Field(default_factory=list)
+    stabilisers: list[Id] = Field(default_factory=list)
+
+
+class Dose(Strict):
+    summary: Text = Field(description="The dose in words a reader follows, e.g. 'Hold 30 s, twice on each side'.")
+    hold_seconds: int | None = Field(None, ge=1, le=600)
+    reps: int | None = Field(None, ge=1, le=100)
+    sets: int | None = Field(None, ge=1, le=10)
+    per_side: bool = False
+    frequency: Text
+    range: Text | None = Field(None, description="The range the evidence allows, when wider than the default.")
+    basis: Literal["evidence", "expert-opinion"] = Field(
+        description="'evidence' when trials back the dose; 'expert-opinion' for a sensible default.")
+    sources: Annotated[list[Id], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def _has_amount(self) -> Dose:
+        if self.hold_seconds is None and self.reps is None:
+            raise ValueError("a dose needs hold_seconds or reps (or both)")
+        return self
+
+
+class Exercise(Entry):
+    name: Text
+    also_called: list[Text] = Field(default_factory=list)
+    kind: Literal["stretch", "strength", "endurance", "relaxation", "habit"]
+    summary: Text = Field(description="What it is for, honestly, in one or two plain sentences.")
+    muscles: MuscleRoles
+    steps: Annotated[list[Text], Field(min_length=2)]
+    dose: Dose
+    cues: Texts
+    mistakes: Texts
+    stop_if: Texts = Field(description="When to stop or not do it at all.")
+    easier: Texts
+    harder: Texts
+    claims: list[Id] = Field(default_factory=list, description="Claim ids this exercise is often sold with.")
+    disagreements: list[Disagreement] = Field(default_factory=list)
+
+
+# ---------------------------------------------------------------- red flags
+
+
+class RedFlag(Entry):
+    tier: Tier = Field(description="emergency = call an ambulance or go to A&E now; same-day = urgent "
+                                   "appointment today; soon = see a doctor or physiotherapist within days to weeks.")
+    sign: Text = Field(description="The warning sign in plain words.")
+    may_point_to: Text = Field(description="The condition it may point to.")
+    note: Text | None = None
+    sources: Annotated[list[Id], Field(min_length=1)]
+
+
+# ---------------------------------------------------------------- references
+
+
+class Verification(Strict):
+    how: Text = Field(description="Which primary record was checked and what matched.")
+    date: datetime.date
+
+
+class Reference(Entry):
+    kind: Literal["article", "book", "guideline", "webpage"]
+    authors: Texts
+    year: int | None = Field(None, ge=1850, le=2100, description="Required except for an undated web page.")
+    title: Text
+    container: Text = Field(description="Journal (article), publisher (book) or organisation.")
+    volume: Text | None = None
+    issue: Text | None = None
+    pages: Text | None = None
+    edition: Text | None = None
+    doi: Annotated[str, StringConstraints(pattern=r"^10\.\d{4,9}/\S+$")] | None = None
+    pmid: Annotated[str, StringConstraints(pattern=r"^\d{1,9}$")] | None = None
+    pmcid: Annotated[str, StringConstraints(pattern=r"^PMC\d+$")] | None = None
+    isbn: Annotated[str, StringConstraints(pattern=r"^(97[89])?\d{9}[\dX]$")] | None = None
+    url: Annotated[str, StringConstraints(pattern=r"^https://\S+$")] | None = None
+    verified: Verification
+    notes: Text | None = None
+
+    @model_validator(mode="after")
+    def _identifiable(self) -> Reference:
+        if self.year is None and self.kind != "webpage":
+            raise ValueError(f"an {self.kind} needs a year")
+        if self.kind in ("article", "book") and not (self.doi or self.pmid or self.isbn):
+            raise ValueError(f"an {self.kind} needs a doi, pmid or isbn so readers can find the primary record")
+        if self.kind in ("guideline", "webpage") and not (self.doi or self.pmid or self.isbn or self.url):
+            raise ValueError(f"a {self.kind} needs a url (or a doi, pmid or isbn)")
+        return self
+
+
+# ---------------------------------------------------------------- claims
+
+
+class Claim(Entry):
+    claim: Text = Field(description="The claim as people hear it.")
+    theme: Literal["anatomy", "sitting-and-posture", "symptoms-and-tests", "stretching",
+                   "strength-and-exercise", "treatments-and-products", "mind-and-body", "safety"]
+    verdict: Verdict
+    summary: Text = Field(description="One line: what the evidence says.")
+    references: list[Id] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _graded_with_sources(self) -> Claim:
+        if self.verdict != "unsupported" and not self.references:
+            raise ValueError(f"a '{self.verdict}' verdict needs at least one reference")
+        return self
+
+
+# ---------------------------------------------------------------- glossary
+
+
+class GlossaryTerm(Entry):
+    term: Text
+    definition: Text = Field(description="Plain-language definition, one or two sentences; shown as a tooltip.")
+    also: list[Text] = Field(default_factory=list, description="Other spellings or abbreviations that get the tooltip.")
+
+
+# ---------------------------------------------------------------- routines
+
+
+class RoutineStep(Strict):
+    exercise: Id
+    seconds: int | None = Field(None, ge=5, le=900, description="Time for the step (per side when sides is 'each').")
+    reps: int | None = Field(None, ge=1, le=100)
+    sides: Literal["together", "each"] = Field(
+        "together", description="'each' means do the step on the left, then on the right.")
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _has_amount(self) -> RoutineStep:
+        if self.seconds is None and self.reps is None:
+            raise ValueError("a routine step needs seconds or reps")
+        return self
+
+
+# Used only to estimate a routine's length when a step is counted in repetitions.
+SECONDS_PER_REP = 4
+
+
+class Routine(Entry):
+    name: Text
+    summary: Text
+    steps: Annotated[list[RoutineStep], Field(min_length=1)]
+
+    @property
+    def minutes(self) -> int:
+        seconds = sum((s.seconds or s.reps * SECONDS_PER_REP) * (2 if s.sides == "each" else 1)
+                      for s in self.steps)
+        return max(1, round(seconds / 60))
+
+
+# ---------------------------------------------------------------- the files
+
+
+# data/<file>.yml -> (top-level key, entry model). The key always equals the file name.
+KINDS: dict[str, type[Entry]] = {
+    "muscles": Muscle,
+    "exercises": Exercise,
+    "red_flags": RedFlag,
+    "references": Reference,
+    "claims": Claim,
+    "glossary": GlossaryTerm,
+    "routines": Routine,
+}

@@ -1,0 +1,164 @@
+"""One small function per macro: look the entry up, hand it to its template.
+
+Python chooses and orders data; the templates in templates/ write every piece of markup,
+with autoescaping on, so text from data/ can never become markup on a page.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
+
+from .links import Links
+from .load import SiteData
+from .problems import MacroError, did_you_mean
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+TIERS = ("emergency", "same-day", "soon")
+VERDICTS = ("supported", "mixed", "contested", "unsupported")
+
+
+def jinja() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    return env
+
+
+_JINJA = jinja()
+
+
+def block(html: str) -> Markup:
+    """Drop blank lines and indentation so Markdown keeps the output as one raw HTML block."""
+    return Markup("\n".join(line.strip() for line in html.splitlines() if line.strip()))
+
+
+class Renderer:
+    """The page-facing API.
+
+    `links` gives the Links for the page being rendered and `where` names the call site
+    for error messages; both are callables because one Renderer serves every page.
+    """
+
+    def __init__(self, data: SiteData, links=Links, where=lambda: "a page"):
+        self.data = data
+        self._links = links
+        self.where = where
+
+    @property
+    def links(self) -> Links:
+        return self._links()
+
+    # ------------------------------------------------------------ lookups
+
+    def _get(self, kind: str, entry_id, macro: str):
+        entries = self.data.kind(kind)
+        if entry_id in entries:
+            return entries[entry_id]
+        label = kind.rstrip("s").replace("_", "-") if kind != "glossary" else "glossary term"
+        raise MacroError(f"{self.where()}: {macro}({entry_id!r}): no {label} with id {entry_id!r} "
+                         f"in data/{kind}.yml{did_you_mean(entry_id, entries)}")
+
+    def _render(self, template: str, **context) -> Markup:
+        return block(_JINJA.get_template(template).render(links=self.links, cite=self.cite,
+                                                           muscle_name=self.muscle_name, **context))
+
+    @cached_property
+    def numbers(self) -> dict[str, int]:
+        """Site-wide reference numbers: alphabetical by first author, then year."""
+        ordered = sorted(self.data.references.values(),
+                         key=lambda r: (r.authors[0].lower(), r.year or 0, r.id))
+        return {ref.id: n for n, ref in enumerate(ordered, 1)}
+
+    # ------------------------------------------------------------ macros
+
+    def muscle_name(self, muscle_id: str) -> str:
+        return self._get("muscles", muscle_id, "muscle_name").name
+
+    def muscle_card(self, muscle_id: str) -> Markup:
+        muscle = self._get("muscles", muscle_id, "muscle_card")
+        return self._render("muscle_card.html", muscle=muscle)
+
+    def exercise_card(self, exercise_id: str, level: int = 2) -> Markup:
+        exercise = self._get("exercises", exercise_id, "exercise_card")
+        if level not in (2, 3, 4):
+            raise MacroError(f"{self.where()}: exercise_card({exercise_id!r}, level={level!r}): "
+                             "level must be 2, 3 or 4 (the heading level of the card's sections)")
+        return self._render("exercise_card.html", exercise=exercise, level=level)
+
+    def red_flags(self, tier: str | None = None) -> Markup:
+        if tier is not None and tier not in TIERS:
+            raise MacroError(f"{self.where()}: red_flags(tier={tier!r}): tier must be one of "
+                             f"{', '.join(TIERS)}{did_you_mean(tier, TIERS)}")
+        tiers = [tier] if tier else list(TIERS)
+        groups = [(t, [f for f in self.data.red_flags.values() if f.tier == t]) for t in tiers]
+        return self._render("red_flags.html", groups=groups, only=tier)
+
+    def cite(self, *ref_ids: str) -> Markup:
+        refs = [self._get("references", ref_id, "cite") for ref_id in ref_ids]
+        return self._render("cite.html", refs=refs, numbers=self.numbers)
+
+    def bibliography(self) -> Markup:
+        refs = sorted(self.data.references.values(), key=lambda r: self.numbers[r.id])
+        return self._render("bibliography.html", refs=refs, numbers=self.numbers)
+
+    def claim(self, claim_id: str) -> Markup:
+        return self._render("claims.html", claims=[self._get("claims", claim_id, "claim")], verdicts=VERDICTS)
+
+    def claims(self, theme: str | None = None) -> Markup:
+        chosen = [c for c in self.data.claims.values() if theme is None or c.theme == theme]
+        if not chosen:
+            themes = sorted({c.theme for c in self.data.claims.values()})
+            raise MacroError(f"{self.where()}: claims(theme={theme!r}): no claim has that theme"
+                             f"{did_you_mean(theme, themes)}")
+        return self._render("claims.html", claims=chosen, verdicts=VERDICTS)
+
+    def glossary(self) -> Markup:
+        terms = sorted(self.data.glossary.values(), key=lambda t: t.term.lower())
+        return self._render("glossary.html", terms=terms)
+
+    def routine(self, routine_id: str) -> Markup:
+        routine = self._get("routines", routine_id, "routine")
+        steps = [(step, self.data.exercises[step.exercise]) for step in routine.steps]
+        return self._render("routine.html", routine=routine, steps=steps)
+
+    def fact(self, path: str) -> Markup:
+        """Quote one field of one entry inline: fact("muscles.psoas-major.innervation")."""
+        kind, _, rest = str(path).partition(".")
+        entry_id, _, field_path = rest.partition(".")
+        if not hasattr(self.data, kind) or kind.startswith("_") or kind == "kind":
+            raise MacroError(f"{self.where()}: fact({path!r}): {kind!r} is not a data file"
+                             f"{did_you_mean(kind, self._kinds())}; write kind.id.field")
+        value = self._get(kind, entry_id, "fact")
+        for name in field_path.split(".") if field_path else ["name"]:
+            fields = list(type(value).model_fields) if hasattr(type(value), "model_fields") else []
+            if name not in fields:
+                raise MacroError(f"{self.where()}: fact({path!r}): no field {name!r}{did_you_mean(name, fields)}; "
+                                 f"fields here: {', '.join(fields)}")
+            value = getattr(value, name)
+        if value is None:
+            raise MacroError(f"{self.where()}: fact({path!r}): this entry leaves the field empty")
+        if isinstance(value, (list, tuple)):
+            return escape("; ".join(str(v) for v in value))
+        return escape(str(value))
+
+    def _kinds(self) -> list[str]:
+        from .models import KINDS
+        return list(KINDS)
+
+    def glossary_abbreviations(self) -> dict[str, str]:
+        """term -> definition for Markdown's abbr extension (tooltips on every page)."""
+        found = {}
+        for term in self.data.glossary.values():
+            for word in [term.term, *term.also]:
+                found[word] = term.definition
+        return found

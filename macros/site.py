@@ -1,0 +1,67 @@
+"""Wire the data and the Renderer into mkdocs-macros: one load per build, macros per page."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from .links import DEFAULT_PAGES, Links
+from .load import load
+from .render import Renderer
+
+MACROS = ("muscle_card", "exercise_card", "red_flags", "cite", "bibliography", "claim", "claims",
+          "fact", "glossary", "routine", "muscle_name")
+
+
+def register(env) -> Renderer:
+    root = Path(env.project_dir)
+    conf = env.conf
+    pages = {**DEFAULT_PAGES, **(conf["extra"].get("site_pages") or {})}
+    _check_pages(Path(conf["docs_dir"]), pages)
+    renderer = Renderer(
+        load(root / "data", root=root),
+        links=lambda: Links(_page_url(env), conf["use_directory_urls"], pages),
+        where=lambda: call_site(env),
+    )
+    for name in MACROS:
+        env.macro(getattr(renderer, name), name)
+    _glossary_tooltips(conf, renderer)
+    return renderer
+
+
+def _check_pages(docs_dir: Path, pages: dict) -> None:
+    missing = [f"{role}: docs/{src}" for role, src in pages.items() if not (docs_dir / src).is_file()]
+    if missing:
+        raise PluginError("macros link to pages that do not exist (set extra.site_pages in mkdocs.yml "
+                          "or add the pages): " + "; ".join(missing))
+
+
+def _glossary_tooltips(conf, renderer: Renderer) -> None:
+    """Feed data/glossary.yml to Markdown's abbr extension, so every page gets the tooltips.
+
+    MkDocs builds a fresh Markdown instance for each page from `mdx_configs`, so setting
+    the glossary here, once per build, reaches every page without touching page text.
+    """
+    if "abbr" not in conf["markdown_extensions"]:
+        raise PluginError("mkdocs.yml must list the 'abbr' Markdown extension: the glossary tooltips use it")
+    conf["mdx_configs"].setdefault("abbr", {})["glossary"] = renderer.glossary_abbreviations()
+
+
+def _page_url(env) -> str:
+    page = getattr(env, "page", None)
+    return page.url if page is not None else ""
+
+
+def call_site(env) -> str:
+    """'docs/page.md:12' for the macro call being rendered, found from Jinja's frame."""
+    page = getattr(env, "page", None)
+    where = f"{Path(env.conf['docs_dir']).name}/{page.file.src_uri}" if page is not None else "a page"
+    frame = sys._getframe(1)
+    while frame is not None:
+        template = frame.f_globals.get("__jinja_template__")
+        if template is not None and frame.f_code.co_filename == "<template>":
+            return f"{where}:{template.get_corresponding_lineno(frame.f_lineno)}"
+        frame = frame.f_back
+    return where
