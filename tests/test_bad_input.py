@@ -86,7 +86,7 @@ def test_every_problem_is_reported_in_one_run(mini, logs):
     assert message.startswith("3 problems in data/")
     assert "unknown field 'orgin'" in message
     assert "data/claims.yml:5:14: sitting-shortens-psoas: field 'verdict': expected one of" in message
-    assert "(did you mean 'unsupported'?)" in message
+    assert "(got 'unsuported') (did you mean 'unsupported'" in message
     assert "no exercise with id 'kneeling-strech'" in message
 
 
