@@ -60,12 +60,13 @@ class Renderer:
 
     # ------------------------------------------------------------ lookups
 
-    def _get(self, kind: str, entry_id, macro: str):
+    def _get(self, kind: str, entry_id, macro: str, call: str | None = None):
+        """The entry, or a MacroError naming the call site, the call, the id and close matches."""
         entries = self.data.kind(kind)
         if entry_id in entries:
             return entries[entry_id]
         label = kind.rstrip("s").replace("_", "-") if kind != "glossary" else "glossary term"
-        raise MacroError(f"{self.where()}: {macro}({entry_id!r}): no {label} with id {entry_id!r} "
+        raise MacroError(f"{self.where()}: {call or f'{macro}({entry_id!r})'}: no {label} with id {entry_id!r} "
                          f"in data/{kind}.yml{did_you_mean(entry_id, entries)}")
 
     def _render(self, template: str, **context) -> Markup:
@@ -138,7 +139,7 @@ class Renderer:
         if not hasattr(self.data, kind) or kind.startswith("_") or kind == "kind":
             raise MacroError(f"{self.where()}: fact({path!r}): {kind!r} is not a data file"
                              f"{did_you_mean(kind, self._kinds())}; write kind.id.field")
-        value = self._get(kind, entry_id, "fact")
+        value = self._get(kind, entry_id, "fact", call=f"fact({path!r})")
         for name in field_path.split(".") if field_path else ["name"]:
             fields = list(type(value).model_fields) if hasattr(type(value), "model_fields") else []
             if name not in fields:

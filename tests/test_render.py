@@ -1,0 +1,171 @@
+"""Each macro's output on the mini-site's data, parsed as HTML (no MkDocs build needed)."""
+
+from __future__ import annotations
+
+import lxml.html
+import pytest
+
+from conftest import FIXTURES
+from macros.links import Links
+from macros.load import load
+from macros.problems import MacroError
+from macros.render import Renderer
+
+
+@pytest.fixture(scope="module")
+def render():
+    data = load(FIXTURES / "minisite" / "data", root=FIXTURES / "minisite")
+    return Renderer(data, links=lambda: Links(page_url="muscles/psoas/"), where=lambda: "docs/test.md:1")
+
+
+def parse(markup) -> lxml.html.HtmlElement:
+    return lxml.html.fragment_fromstring(str(markup), create_parent="div")
+
+
+def assert_accessible_tables(root):
+    tables = root.xpath(".//table")
+    assert tables, "expected a table"
+    for table in tables:
+        assert table.xpath("./caption") and table.xpath("string(./caption)").strip()
+        for th in table.xpath(".//th"):
+            assert th.get("scope") in ("col", "row"), lxml.html.tostring(th)
+            assert th.text_content().strip(), "empty header cell"
+
+
+def test_muscle_card_has_every_row(render):
+    root = parse(render.muscle_card("psoas-major"))
+    assert_accessible_tables(root)
+    rows = {th.text_content(): th.getnext().text_content() for th in root.xpath(".//th[@scope='row']")}
+    assert rows["Origin"] == "T12–L4 bodies and L1–L5 transverse processes."
+    assert rows["Nerve supply"] == "Anterior rami of the lumbar plexus; spinal roots L1–L3"
+    assert rows["Works with (synergists)"] == "Iliacus"
+    assert rows["Opposed by (antagonists)"] == "None among the muscles described on this site"
+    assert "Sources disagree: Origin levels" in root.text_content()
+    assert root.xpath(".//caption")[0].text_content() == "Psoas major: quick reference"
+
+
+def test_card_blocks_have_no_blank_lines(render):
+    """Markdown ends a raw HTML block at a blank line, so cards must not contain one."""
+    for markup in (render.muscle_card("psoas-major"), render.exercise_card("kneeling-stretch"), render.red_flags()):
+        assert "\n\n" not in str(markup)
+
+
+def test_exercise_card_has_roles_steps_dose_and_stop_rule(render):
+    root = parse(render.exercise_card("kneeling-stretch"))
+    assert_accessible_tables(root)
+    text = root.text_content()
+    for part in ("Psoas major, Iliacus", "Kneel.", "Hold 30 seconds twice", "Tuck first.", "Arching.",
+                 "Pain spreads down the leg.", "Standing version.", "Arm overhead.", "This dose comes from trials."):
+        assert part in text, part
+    stop = root.xpath(".//div[contains(@class, 'stop-rule')]")[0]
+    assert stop.xpath(".//a/@href") == ["../../red-flags/"]
+    assert [h.text for h in root.xpath(".//h2|.//h3")] == [
+        "How to do it", "How much", "Cues", "Common mistakes", "Easier versions", "Harder versions"]
+
+
+def test_exercise_card_heading_level(render):
+    root = parse(render.exercise_card("kneeling-stretch", level=3))
+    assert {h.tag for h in root.xpath(".//h2|.//h3|.//h4")} == {"h3"}
+    with pytest.raises(MacroError, match="level must be 2, 3 or 4"):
+        render.exercise_card("kneeling-stretch", level=1)
+
+
+def test_red_flags_all_tiers_in_order(render):
+    root = parse(render.red_flags())
+    boxes = root.xpath("./div[contains(@class, 'red-flags')]")
+    assert [b.get("class").split()[1] for b in boxes] == ["danger", "warning", "info"]
+    assert root.xpath(".//li/@id") == ["flag-saddle-numbness", "flag-fever", "flag-not-improving"]
+
+
+def test_red_flags_one_tier_links_to_the_full_list(render):
+    root = parse(render.red_flags("emergency"))
+    assert "Numbness around the genitals." in root.text_content()
+    assert "fever" not in root.text_content()
+    assert root.xpath(".//a[text()='All warning signs, by urgency']/@href") == ["../../red-flags/"]
+    assert not root.xpath(".//li/@id"), "a box repeated on many pages must not add ids"
+
+
+def test_red_flags_unknown_tier(render):
+    with pytest.raises(MacroError, match=r"tier must be one of emergency, same-day, soon \(did you mean 'same-day'"):
+        render.red_flags("sameday")
+
+
+def test_cite_numbers_and_links(render):
+    root = parse(render.cite("neumann-2010", "bandy-1997"))
+    links = root.xpath(".//a")
+    # Numbered alphabetically by first author: Bandy before Neumann.
+    assert [a.text for a in links] == ["2", "1"]
+    assert links[0].get("href") == "../../references/#ref-neumann-2010"
+    assert links[0].get("title") == "Neumann 2010"
+    assert links[1].get("title") == "Bandy et al. 1997"
+
+
+def test_bibliography_is_numbered_with_doi_and_pubmed_links(render):
+    root = parse(render.bibliography())
+    items = root.xpath(".//li")
+    assert [li.get("id") for li in items] == ["ref-bandy-1997", "ref-neumann-2010"]
+    assert [li.get("value") for li in items] == ["1", "2"]
+    hrefs = items[1].xpath(".//a/@href")
+    assert hrefs == ["https://doi.org/10.2519/jospt.2010.3025", "https://pubmed.ncbi.nlm.nih.gov/20118525/"]
+    assert "Checked 2026-11-21" in items[1].text_content()
+
+
+def test_claim_has_badge_summary_and_references(render):
+    root = parse(render.claim("sitting-shortens-psoas"))
+    badge = root.xpath(".//span[contains(@class, 'verdict')]")[0]
+    assert badge.text == "Unsupported" and "verdict--unsupported" in badge.get("class")
+    assert root.xpath(".//q")[0].text == "Sitting shortens the psoas."
+    assert "No human study shows it." in root.text_content()
+    assert root.xpath(".//a/@href") == ["../../references/#ref-neumann-2010"]
+
+
+def test_fact_quotes_data(render):
+    assert render.fact("muscles.psoas-major.innervation") == "Anterior rami of the lumbar plexus (L1–L3)"
+    assert render.fact("muscles.psoas-major.innervation.roots") == "L1–L3"
+    assert render.fact("muscles.iliacus") == "Iliacus"
+    assert render.fact("exercises.kneeling-stretch.dose.summary") == "Hold 30 seconds twice"
+    assert render.fact("muscles.psoas-major.actions") == "Flexes the hip."
+
+
+@pytest.mark.parametrize("path, message", [
+    ("muscle.psoas-major.origin", "'muscle' is not a data file (did you mean 'muscles'?)"),
+    ("muscles.psoas-majr.origin", "no muscle with id 'psoas-majr' in data/muscles.yml (did you mean 'psoas-major'?)"),
+    ("muscles.psoas-major.orign", "no field 'orign' (did you mean 'origin'?)"),
+    ("muscles.iliacus.prevalence", "this entry leaves the field empty"),
+])
+def test_fact_errors(render, path, message):
+    with pytest.raises(MacroError) as caught:
+        render.fact(path)
+    assert str(caught.value).startswith(f"docs/test.md:1: fact({path!r}): ")
+    assert message in str(caught.value)
+
+
+def test_glossary_lists_terms(render):
+    root = parse(render.glossary())
+    assert root.xpath(".//dt/@id") == ["term-psoas"]
+    assert root.xpath("string(.//dd)") == "A deep muscle from the lower spine to the thigh bone."
+    assert render.glossary_abbreviations() == {"psoas": "A deep muscle from the lower spine to the thigh bone."}
+
+
+def test_routine_reads_as_an_ordered_list(render):
+    root = parse(render.routine("short-routine"))
+    block = root.xpath(".//div[@data-routine='short-routine']")[0]
+    step = block.xpath(".//ol/li")[0]
+    assert step.text_content() == "Kneeling stretch: 30 seconds on each side."
+    assert step.get("data-seconds") == "30" and step.get("data-sides") == "each"
+    assert "About 1 minutes in all." in block.text_content()
+
+
+@pytest.mark.parametrize("call, message", [
+    (lambda r: r.muscle_card("psoas"), "muscle_card('psoas'): no muscle with id 'psoas'"),
+    (lambda r: r.exercise_card("kneeling"), "exercise_card('kneeling'): no exercise with id 'kneeling'"),
+    (lambda r: r.claim("sitting"), "claim('sitting'): no claim with id 'sitting'"),
+    (lambda r: r.routine("short"), "routine('short'): no routine with id 'short'"),
+    (lambda r: r.cite("bandy"), "cite('bandy'): no reference with id 'bandy'"),
+    (lambda r: r.claims("sitting"), "claims(theme='sitting'): no claim has that theme"),
+])
+def test_unknown_ids_name_the_call_and_close_matches(render, call, message):
+    with pytest.raises(MacroError) as caught:
+        call(render)
+    assert message in str(caught.value)
+    assert str(caught.value).startswith("docs/test.md:1: ")
