@@ -1,0 +1,158 @@
+"""One strict build of the real site, checked by parsing its HTML."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlparse
+
+import lxml.html
+import pytest
+import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from conftest import ROOT
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    build(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(out), strict=True))
+    return out
+
+
+@pytest.fixture(scope="module")
+def pages(site) -> dict[str, lxml.html.HtmlElement]:
+    """Every page built from docs/, by its source path."""
+    found = {}
+    for md in sorted((ROOT / "docs").rglob("*.md")):
+        rel = md.relative_to(ROOT / "docs").as_posix()
+        html = site / (rel[:-3] + "/index.html" if rel != "index.md" else "index.html")
+        if rel.endswith("/index.md"):
+            html = site / rel.replace("index.md", "index.html")
+        found[rel] = lxml.html.parse(str(html)).getroot()
+    return found
+
+
+def front_matter(rel: str) -> dict:
+    text = (ROOT / "docs" / rel).read_text(encoding="utf-8")
+    return yaml.safe_load(text.split("---")[1]) if text.startswith("---") else {}
+
+
+def article(root):
+    return root.xpath("//article")[0]
+
+
+def test_every_page_renders_its_macros(pages):
+    for rel, root in pages.items():
+        text = lxml.html.tostring(article(root), encoding="unicode")
+        assert "{{" not in text and "{%" not in text, f"{rel}: unrendered Jinja"
+        assert "Macro Rendering Error" not in text, rel
+
+
+def test_headings_start_at_h1_and_never_skip_a_level(pages):
+    for rel, root in pages.items():
+        levels = [int(h.tag[1]) for h in article(root).xpath(".//h1|.//h2|.//h3|.//h4|.//h5|.//h6")]
+        assert levels and levels[0] == 1 and levels.count(1) == 1, f"{rel}: {levels}"
+        for before, after in zip(levels, levels[1:]):
+            assert after <= before + 1, f"{rel}: heading jumps from h{before} to h{after}"
+
+
+def test_tables_have_captions_and_scoped_nonempty_headers(pages):
+    for rel, root in pages.items():
+        for table in article(root).xpath(".//table"):
+            assert table.xpath("string(./caption)").strip(), f"{rel}: table without caption"
+            for th in table.xpath(".//th"):
+                assert th.get("scope") in ("row", "col"), f"{rel}: th without scope"
+                assert th.text_content().strip(), f"{rel}: empty header cell"
+
+
+def test_ids_are_unique_on_each_page(pages):
+    for rel, root in pages.items():
+        ids = root.xpath("//@id")
+        dupes = {i for i in ids if ids.count(i) > 1}
+        assert not dupes, f"{rel}: duplicate ids {dupes}"
+
+
+def test_internal_links_and_anchors_resolve(site, pages):
+    """MkDocs checks Markdown links; this also covers links that macros write as HTML."""
+    ids_by_file: dict[Path, set] = {}
+    for rel, root in pages.items():
+        here = site / (rel[:-3] + "/index.html" if rel != "index.md" else "index.html")
+        base = "file://" + str(here)
+        for href in article(root).xpath(".//a/@href"):
+            url = urlparse(urljoin(base, href))
+            if url.scheme != "file":
+                continue
+            target = Path(unquote(url.path))
+            if target.is_dir():
+                target = target / "index.html"
+            assert target.is_file(), f"{rel}: broken link {href}"
+            if url.fragment:
+                if target not in ids_by_file:
+                    ids_by_file[target] = set(lxml.html.parse(str(target)).getroot().xpath("//@id"))
+                assert url.fragment in ids_by_file[target], f"{rel}: missing anchor {href}"
+
+
+def test_no_request_leaves_the_site(pages):
+    """Scripts, styles, images and fonts all come from the site itself (no CDN, no fonts, no trackers)."""
+    for rel, root in pages.items():
+        for attr in root.xpath("//script/@src|//link[@rel='stylesheet']/@href|//img/@src|//source/@src"
+                               "|//link[@rel='preload']/@href|//iframe/@src"):
+            assert not re.match(r"^(https?:)?//", attr), f"{rel}: loads {attr}"
+        assert "fonts.googleapis" not in lxml.html.tostring(root, encoding="unicode")
+
+
+def test_review_dates_and_disclaimer_on_every_page(pages):
+    for rel, root in pages.items():
+        meta = front_matter(rel)
+        review = root.xpath("//p[@class='page-review']")
+        assert review, f"{rel}: no review line"
+        times = review[0].xpath(".//time/@datetime")
+        assert times == [meta["last_reviewed"], meta["next_review"]], rel
+        assert root.xpath("//aside[@class='site-disclaimer']"), rel
+
+
+def test_glossary_terms_are_tooltips(pages):
+    abbr = pages["anatomy/iliopsoas.md"].xpath("//article//abbr[text()='iliopsoas']")
+    assert abbr and abbr[0].get("title").startswith("The psoas major and iliacus muscles together")
+
+
+def test_anatomy_page_quotes_facts_and_shows_cards(pages):
+    root = pages["anatomy/iliopsoas.md"]
+    data = yaml.safe_load((ROOT / "data/muscles.yml").read_text())["muscles"]
+    psoas = next(m for m in data if m["id"] == "psoas-major")
+    text = article(root).text_content()
+    assert f"{psoas['innervation']['nerve']} ({psoas['innervation']['roots']})" in text
+    for muscle_id in ("psoas-major", "iliacus", "psoas-minor", "gluteus-maximus", "gluteus-medius", "rectus-femoris"):
+        assert root.xpath(f"//div[@id='muscle-{muscle_id}']//table"), muscle_id
+
+
+def test_exercise_pages_carry_the_emergency_box_and_the_stop_rule(pages):
+    exercise_pages = {rel: root for rel, root in pages.items() if rel.startswith("exercises/")}
+    assert exercise_pages
+    for rel, root in exercise_pages.items():
+        assert root.xpath("//article//div[contains(@class, 'red-flags--emergency')]"), rel
+        assert root.xpath("//article//div[contains(@class, 'stop-rule')]"), rel
+
+
+def test_red_flags_page_lists_every_flag_once(pages):
+    flags = yaml.safe_load((ROOT / "data/red_flags.yml").read_text())["red_flags"]
+    ids = pages["red-flags.md"].xpath("//article//li/@id")
+    assert ids == [f"flag-{f['id']}" for t in ("emergency", "same-day", "soon") for f in flags if f["tier"] == t]
+
+
+def test_references_page_numbers_every_reference(pages):
+    refs = yaml.safe_load((ROOT / "data/references.yml").read_text())["references"]
+    items = pages["references.md"].xpath("//ol[@class='bibliography']/li")
+    assert len(items) == len(refs)
+    assert [li.get("value") for li in items] == [str(n) for n in range(1, len(refs) + 1)]
+
+
+def test_search_index_covers_the_pages(site):
+    index = (site / "search" / "search_index.json").read_text()
+    for phrase in ("Psoas major", "Red flags", "Half-kneeling hip-flexor stretch"):
+        assert phrase in index
