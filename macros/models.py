@@ -87,12 +87,14 @@ class Dose(Strict):
     range: Text | None = Field(None, description="The range the evidence allows, when wider than the default.")
     basis: Literal["evidence", "expert-opinion"] = Field(
         description="'evidence' when trials back the dose; 'expert-opinion' for a sensible default.")
-    sources: Annotated[list[Id], Field(min_length=1)]
+    sources: list[Id] = Field(default_factory=list, description="Required when basis is 'evidence'.")
 
     @model_validator(mode="after")
     def _has_amount(self) -> Dose:
         if self.hold_seconds is None and self.reps is None:
             raise ValueError("a dose needs hold_seconds or reps (or both)")
+        if self.basis == "evidence" and not self.sources:
+            raise ValueError("a dose with basis 'evidence' needs sources")
         return self
 
 
@@ -207,8 +209,10 @@ class RoutineStep(Strict):
         return self
 
 
-# Used only to estimate a routine's length when a step is counted in repetitions.
+# Used only to estimate a routine's length: a repetition takes about 4 s, and changing
+# position between steps about 10 s.
 SECONDS_PER_REP = 4
+SECONDS_BETWEEN_STEPS = 10
 
 
 class Routine(Entry):
@@ -219,7 +223,7 @@ class Routine(Entry):
     @property
     def minutes(self) -> int:
         seconds = sum((s.seconds or s.reps * SECONDS_PER_REP) * (2 if s.sides == "each" else 1)
-                      for s in self.steps)
+                      + SECONDS_BETWEEN_STEPS for s in self.steps)
         return max(1, round(seconds / 60))
 
 
