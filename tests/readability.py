@@ -1,0 +1,73 @@
+"""Flesch–Kincaid grade of a page's running text (the prose a reader reads, not the reference tables).
+
+    python tests/readability.py site/            # every built page, worst first
+
+Running text is the paragraphs and list items of the article, leaving out what data renders
+(cards, tables, red-flag boxes, claim blocks, the bibliography and the glossary), code,
+headings and the review line. Syllables come from Pyphen's English hyphenation dictionary.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+import lxml.html
+import pyphen
+
+EXCLUDED = ("contains(@class, 'card')", "self::table", "contains(@class, 'red-flags')",
+            "contains(@class, 'claims')", "contains(@class, 'bibliography')", "contains(@class, 'glossary')",
+            "self::pre", "self::code", "contains(@class, 'page-review')", "contains(@class, 'routine')",
+            "contains(@class, 'headerlink')", "contains(@class, 'md-content__button')",
+            "contains(@class, 'site-disclaimer')", "contains(@class, 'cite')", "self::figure",
+            "contains(@class, 'admonition')")
+WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
+_dic = pyphen.Pyphen(lang="en_US")
+
+
+@lru_cache(maxsize=None)
+def syllables(word: str) -> int:
+    return max(1, len(_dic.positions(word.lower())) + 1)
+
+
+def running_text(article) -> list[str]:
+    """One string per paragraph or list item of prose."""
+    for bad in article.xpath(".//*[" + " or ".join(EXCLUDED) + "]"):
+        if bad.getparent() is not None:
+            bad.drop_tree()
+    chunks = []
+    for el in article.xpath(".//p|.//li[not(.//p)]|.//dd"):
+        text = " ".join(el.text_content().split())
+        if text:
+            chunks.append(text)
+    return chunks
+
+
+def grade(chunks: list[str]) -> tuple[float, int]:
+    """(Flesch–Kincaid grade, word count). Each chunk ends at least one sentence."""
+    words = sentences = syl = 0
+    for chunk in chunks:
+        found = WORD.findall(chunk)
+        if not found:
+            continue
+        words += len(found)
+        syl += sum(syllables(w) for w in found)
+        sentences += max(1, len(re.findall(r"[.!?](?:\s|$)", chunk)))
+    if not words:
+        return 0.0, 0
+    return 0.39 * words / sentences + 11.8 * syl / words - 15.59, words
+
+
+def page_grade(html_file: Path) -> tuple[float, int]:
+    root = lxml.html.parse(str(html_file)).getroot()
+    articles = root.xpath("//article")
+    return grade(running_text(articles[0])) if articles else (0.0, 0)
+
+
+if __name__ == "__main__":
+    site = Path(sys.argv[1] if len(sys.argv) > 1 else "site")
+    rows = sorted(((page_grade(p), p.relative_to(site)) for p in site.rglob("index.html")), reverse=True)
+    for (g, n), rel in rows:
+        print(f"{g:5.1f}  {n:5d} words  {rel}")
