@@ -12,3 +12,15 @@ def define_env(env):
     from .site import register
 
     register(env)
+
+
+def on_pre_page_macros(env):
+    from .site import before_page
+
+    before_page(env)
+
+
+def on_post_page_macros(env):
+    from .site import after_page
+
+    after_page(env)

@@ -41,14 +41,25 @@ def check_references(site, skip=lambda kind, value: False) -> Iterator[tuple[str
         for index, entry in enumerate(site.kind(kind).values()):
             for path, target in pointers:
                 known = site.kind(target)
-                for loc, value in _walk(entry, path.split(".")):
+                for loc, value in ids_at(entry, path.split(".")):
                     if value not in known and not skip(target, value):
                         label = target.rstrip("s").replace("_", "-") if target != "glossary" else "glossary"
                         yield kind, index, loc, (f"{'.'.join(str(p) for p in loc)}: no {label} with id "
                                                  f"'{value}' in data/{target}.yml{did_you_mean(value, known)}")
 
 
-def _walk(obj, parts: list[str], loc: tuple = ()):
+def cited(site, target: str) -> set[str]:
+    """Every id of `target` kind that some entry points at (e.g. every reference in use)."""
+    found = set()
+    for kind, pointers in POINTERS.items():
+        for entry in site.kind(kind).values():
+            for path, kind_pointed in pointers:
+                if kind_pointed == target:
+                    found |= {value for _, value in ids_at(entry, path.split("."))}
+    return found
+
+
+def ids_at(obj, parts: list[str], loc: tuple = ()):
     """(loc, id) for every id at the path; a list of ids yields each with its index."""
     if not parts:
         if isinstance(obj, (list, tuple)):
@@ -60,6 +71,6 @@ def _walk(obj, parts: list[str], loc: tuple = ()):
     head, rest = parts[0], parts[1:]
     if head == "*":
         for i, item in enumerate(obj or ()):
-            yield from _walk(item, rest, loc + (i,))
+            yield from ids_at(item, rest, loc + (i,))
     else:
-        yield from _walk(getattr(obj, head), rest, loc + (head,))
+        yield from ids_at(getattr(obj, head), rest, loc + (head,))

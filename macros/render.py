@@ -53,6 +53,14 @@ class Renderer:
         self.data = data
         self._links = links
         self.where = where
+        self.shown: dict[str, list[str]] = {}
+
+    def start_page(self) -> None:
+        """Forget what the previous page showed (for its structured data)."""
+        self.shown = {"muscles": [], "exercises": [], "routines": []}
+
+    def _show(self, kind: str, entry_id: str) -> None:
+        self.shown.setdefault(kind, []).append(entry_id)
 
     @property
     def links(self) -> Links:
@@ -87,10 +95,12 @@ class Renderer:
 
     def muscle_card(self, muscle_id: str) -> Markup:
         muscle = self._get("muscles", muscle_id, "muscle_card")
+        self._show("muscles", muscle_id)
         return self._render("muscle_card.html", muscle=muscle)
 
     def exercise_card(self, exercise_id: str, level: int = 2) -> Markup:
         exercise = self._get("exercises", exercise_id, "exercise_card")
+        self._show("exercises", exercise_id)
         if level not in (2, 3, 4):
             raise MacroError(f"{self.where()}: exercise_card({exercise_id!r}, level={level!r}): "
                              "level must be 2, 3 or 4 (the heading level of the card's sections)")
@@ -129,6 +139,7 @@ class Renderer:
 
     def routine(self, routine_id: str) -> Markup:
         routine = self._get("routines", routine_id, "routine")
+        self._show("routines", routine_id)
         steps = [(step, self.data.exercises[step.exercise]) for step in routine.steps]
         return self._render("routine.html", routine=routine, steps=steps)
 

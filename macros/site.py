@@ -10,6 +10,7 @@ from mkdocs.exceptions import PluginError
 from .links import DEFAULT_PAGES, Links
 from .load import load
 from .render import Renderer
+from .structured import page_graph
 
 MACROS = ("muscle_card", "exercise_card", "red_flags", "cite", "bibliography", "claim", "claims",
           "fact", "glossary", "routine", "muscle_name")
@@ -28,7 +29,23 @@ def register(env) -> Renderer:
     for name in MACROS:
         env.macro(getattr(renderer, name), name)
     _glossary_tooltips(conf, renderer)
+    env.variables["_renderer"] = renderer
     return renderer
+
+
+def before_page(env) -> None:
+    env.variables["_renderer"].start_page()
+
+
+def after_page(env) -> None:
+    """Hand the theme this page's schema.org graph (printed by overrides/main.html).
+
+    Structured data is an extra, not part of the page's content: a tool that skips this
+    hook (Zensical does) still builds a correct site, only without JSON-LD.
+    """
+    renderer = env.variables["_renderer"]
+    url = env.conf["site_url"].rstrip("/") + "/" + env.page.url
+    env.page.meta["jsonld"] = page_graph(env.page.meta, url, env.conf["site_name"], renderer.shown, renderer.data)
 
 
 def _check_pages(docs_dir: Path, pages: dict) -> None:

@@ -54,6 +54,22 @@ def copy_project(source: Path, dest: Path, *, with_macros: str = "link") -> Proj
     return Project(dest)
 
 
+def built_path(rel: str) -> str:
+    """Where MkDocs writes a page: a/b.md -> a/b/index.html, a/index.md -> a/index.html."""
+    stem = rel.removesuffix(".md")
+    if stem == "index":
+        return "index.html"
+    return (stem.removesuffix("index") if stem.endswith("/index") else stem + "/") + "index.html"
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Path:
+    """One strict build of the real site, shared by every test that reads its HTML."""
+    out = tmp_path_factory.mktemp("real-site")
+    build(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(out), strict=True))
+    return out
+
+
 @pytest.fixture
 def mini(tmp_path) -> Project:
     """The mini-site: every macro on a handful of entries."""

@@ -9,32 +9,22 @@ from urllib.parse import unquote, urljoin, urlparse
 import lxml.html
 import pytest
 import yaml
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 
-from conftest import ROOT
+from conftest import ROOT, built_path
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("site")
-    build(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(out), strict=True))
-    return out
+def site(real_site) -> Path:
+    return real_site
 
 
 @pytest.fixture(scope="module")
 def pages(site) -> dict[str, lxml.html.HtmlElement]:
     """Every page built from docs/, by its source path."""
-    found = {}
-    for md in sorted((ROOT / "docs").rglob("*.md")):
-        rel = md.relative_to(ROOT / "docs").as_posix()
-        html = site / (rel[:-3] + "/index.html" if rel != "index.md" else "index.html")
-        if rel.endswith("/index.md"):
-            html = site / rel.replace("index.md", "index.html")
-        found[rel] = lxml.html.parse(str(html)).getroot()
-    return found
+    return {rel: lxml.html.parse(str(site / built_path(rel))).getroot()
+            for rel in sorted(p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md"))}
 
 
 def front_matter(rel: str) -> dict:
@@ -81,7 +71,7 @@ def test_internal_links_and_anchors_resolve(site, pages):
     """MkDocs checks Markdown links; this also covers links that macros write as HTML."""
     ids_by_file: dict[Path, set] = {}
     for rel, root in pages.items():
-        here = site / (rel[:-3] + "/index.html" if rel != "index.md" else "index.html")
+        here = site / built_path(rel)
         base = "file://" + str(here)
         for href in article(root).xpath(".//a/@href"):
             url = urlparse(urljoin(base, href))
@@ -156,3 +146,37 @@ def test_search_index_covers_the_pages(site):
     index = (site / "search" / "search_index.json").read_text()
     for phrase in ("Psoas major", "Red flags", "Half-kneeling hip-flexor stretch"):
         assert phrase in index
+
+
+def jsonld(root) -> dict:
+    import json
+    blocks = root.xpath("//script[@type='application/ld+json']/text()")
+    assert len(blocks) == 1, "expected one JSON-LD block"
+    return json.loads(blocks[0])
+
+
+def test_every_page_has_medical_web_page_structured_data(pages):
+    for rel, root in pages.items():
+        graph = jsonld(root)["@graph"]
+        page = graph[0]
+        assert page["@type"] == "MedicalWebPage", rel
+        assert page["lastReviewed"] == front_matter(rel)["last_reviewed"], rel
+        assert page["reviewedBy"]["name"] and page["medicalAudience"], rel
+
+
+def test_anatomy_pages_describe_muscles_with_current_properties(pages):
+    graph = jsonld(pages["anatomy/iliopsoas.md"])["@graph"]
+    muscles = {m["name"]: m for m in graph if m["@type"] == "Muscle"}
+    psoas = muscles["Psoas major"]
+    assert "origin" not in psoas, "schema.org no longer lists Muscle.origin"
+    assert {"insertion", "nerve", "bloodSupply", "muscleAction", "antagonist"} <= set(psoas)
+    assert psoas["nerve"]["name"].endswith("(L1–L3)")
+    assert {"@id": psoas["@id"]} in graph[0]["about"]
+
+
+def test_exercise_and_routine_pages_describe_exercise_plans(pages):
+    for rel, root in pages.items():
+        if rel.startswith(("exercises/", "routines/")) and not rel.endswith("index.md"):
+            plans = [t for t in jsonld(root)["@graph"] if t["@type"] == "ExercisePlan"]
+            assert plans and all(p["associatedAnatomy"] for p in plans), rel
+            assert any("activityDuration" in p or "repetitions" in p for p in plans), rel

@@ -1,0 +1,81 @@
+"""schema.org JSON-LD for a page, built from its front matter and the entries it shows.
+
+Plain dicts only: the theme prints them with `tojson` inside <script type="application/ld+json">.
+Muscle uses the current schema.org properties (insertion, nerve, bloodSupply, muscleAction,
+antagonist); schema.org no longer lists `origin`, so the origin goes into the description.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin
+
+
+def page_graph(meta: dict, url: str, site_name: str, shown: dict, data) -> dict:
+    muscles = [data.muscles[i] for i in dict.fromkeys(shown.get("muscles", ()))]
+    names = {m.id: m.name for m in data.muscles.values()}
+    plans = [_exercise_plan(data.exercises[i], url, names) for i in dict.fromkeys(shown.get("exercises", ()))]
+    plans += [_routine_plan(data.routines[i], data, url) for i in dict.fromkeys(shown.get("routines", ()))]
+    things = [_muscle(m, url, data) for m in muscles] + plans
+    page = {
+        "@type": "MedicalWebPage",
+        "@id": f"{url}#page",
+        "url": url,
+        "name": str(meta.get("title", site_name)),
+        "description": str(meta.get("description", "")),
+        "inLanguage": "en",
+        "isPartOf": {"@type": "WebSite", "name": site_name, "url": urljoin(url, "/")},
+        "medicalAudience": [{"@type": "MedicalAudience", "audienceType": "Patient"},
+                            {"@type": "MedicalAudience", "audienceType": "Clinician"}],
+    }
+    if meta.get("last_reviewed"):
+        page["lastReviewed"] = str(meta["last_reviewed"])
+    if meta.get("reviewed_by"):
+        page["reviewedBy"] = {"@type": "Organization", "name": str(meta["reviewed_by"])}
+    if meta.get("author"):
+        page["author"] = {"@type": "Organization", "name": str(meta["author"])}
+    if things:
+        page["about"] = [{"@id": t["@id"]} for t in things]
+    return {"@context": "https://schema.org", "@graph": [page, *things]}
+
+
+def _muscle(m, url: str, data) -> dict:
+    return {
+        "@type": "Muscle",
+        "@id": f"{url}#muscle-{m.id}",
+        "name": m.name,
+        "description": f"{m.summary} Origin: {m.origin}",
+        "insertion": m.insertion,
+        "muscleAction": list(m.actions),
+        "nerve": {"@type": "Nerve", "name": str(m.innervation)},
+        "bloodSupply": [{"@type": "Vessel", "name": v} for v in m.blood_supply],
+        "antagonist": [{"@type": "Muscle", "name": data.muscles[a].name} for a in m.antagonists],
+    }
+
+
+def _exercise_plan(e, url: str, muscle_names: dict) -> dict:
+    plan = {
+        "@type": "ExercisePlan",
+        "@id": f"{url}#exercise-{e.id}",
+        "name": e.name,
+        "description": e.summary,
+        "exerciseType": e.kind,
+        "activityFrequency": e.dose.frequency,
+        "associatedAnatomy": [{"@type": "Muscle", "name": muscle_names[n]} for n in e.muscles.target],
+    }
+    if e.dose.hold_seconds:
+        plan["activityDuration"] = f"PT{e.dose.hold_seconds}S"
+    if e.dose.reps:
+        plan["repetitions"] = e.dose.reps
+    return plan
+
+
+def _routine_plan(r, data, url: str) -> dict:
+    targets = dict.fromkeys(t for s in r.steps for t in data.exercises[s.exercise].muscles.target)
+    return {
+        "@type": "ExercisePlan",
+        "@id": f"{url}#routine-{r.id}",
+        "name": r.name,
+        "description": r.summary,
+        "activityDuration": f"PT{r.minutes}M",
+        "associatedAnatomy": [{"@type": "Muscle", "name": data.muscles[t].name} for t in targets],
+    }
