@@ -1,6 +1,13 @@
 # Iliopsoas & low-back tightness: every task starts from the locked environment in .venv.
 # Quick start: `make serve` (build strictly, serve on 127.0.0.1:8000) and `make test`.
 
+# `make new-page PATH=x.md` names a page, but PATH is also the shell's search path:
+# keep the page name and give recipes back the real search path.
+ifeq ($(origin PATH),command line)
+NEW_PAGE := $(PATH)
+override PATH := $(shell printenv PATH)
+endif
+
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -12,7 +19,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 export PYTHONNOUSERSITE := 1
 
-.PHONY: help setup build serve test validate schema lock clean
+.PHONY: help setup build serve test validate schema lock clean review-due new-exercise new-muscle new-page
 
 help:
 	@echo "make serve     build strictly and serve on http://127.0.0.1:8000 (rebuilds on edits)"
@@ -21,6 +28,9 @@ help:
 	@echo "make validate  check data/*.yml against the schema and print every problem"
 	@echo "make schema    regenerate data/schema/*.json from the models"
 	@echo "make lock      regenerate requirements.lock (with hashes) from requirements.in"
+	@echo "make review-due            pages and data entries due for review within 30 days"
+	@echo "make new-exercise ID=x     stub exercise entry and page;  make new-muscle ID=x  stub muscle"
+	@echo "make new-page PATH=x.md    stub page with front matter and review dates"
 
 setup: $(STAMP)
 
@@ -46,6 +56,18 @@ validate: setup
 
 schema: setup
 	$(BIN)/python -m macros.schema
+
+review-due: setup
+	$(BIN)/python -m macros.review
+
+new-exercise: setup
+	$(BIN)/python -m macros.scaffold exercise "$(ID)"
+
+new-muscle: setup
+	$(BIN)/python -m macros.scaffold muscle "$(ID)"
+
+new-page: setup
+	$(BIN)/python -m macros.scaffold page "$(NEW_PAGE)"
 
 lock:
 	$(PYTHON) -m venv build/lockenv && build/lockenv/bin/pip install --quiet uv

@@ -50,7 +50,13 @@ class Innervation(Strict):
         return f"{self.nerve} ({self.roots})"
 
 
-class Muscle(Entry):
+class Reviewed(Entry):
+    """Clinical entries may carry their own review date; `make review-due` lists them."""
+
+    next_review: datetime.date | None = Field(None, description="When this entry should next be checked.")
+
+
+class Muscle(Reviewed):
     name: Text
     latin: Text | None = None
     summary: Text = Field(description="One plain-language sentence a reader understands.")
@@ -98,7 +104,7 @@ class Dose(Strict):
         return self
 
 
-class Exercise(Entry):
+class Exercise(Reviewed):
     name: Text
     also_called: list[Text] = Field(default_factory=list)
     kind: Literal["stretch", "strength", "endurance", "relaxation", "habit"]
@@ -118,7 +124,7 @@ class Exercise(Entry):
 # ---------------------------------------------------------------- red flags
 
 
-class RedFlag(Entry):
+class RedFlag(Reviewed):
     tier: Tier = Field(description="emergency = call an ambulance or go to A&E now; same-day = urgent "
                                    "appointment today; soon = see a doctor or physiotherapist within days to weeks.")
     sign: Text = Field(description="The warning sign in plain words.")
@@ -167,7 +173,7 @@ class Reference(Entry):
 # ---------------------------------------------------------------- claims
 
 
-class Claim(Entry):
+class Claim(Reviewed):
     claim: Text = Field(description="The claim as people hear it.")
     theme: Literal["anatomy", "sitting-and-posture", "symptoms-and-tests", "stretching",
                    "strength-and-exercise", "treatments-and-products", "mind-and-body", "safety"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+import logging
 import sys
 from pathlib import Path
 
@@ -10,6 +12,7 @@ from mkdocs.exceptions import PluginError
 from .links import DEFAULT_PAGES, Links
 from .load import load
 from .render import Renderer
+from .review import due
 from .structured import page_graph
 
 MACROS = ("muscle_card", "exercise_card", "red_flags", "cite", "bibliography", "claim", "claims",
@@ -21,8 +24,10 @@ def register(env) -> Renderer:
     conf = env.conf
     pages = {**DEFAULT_PAGES, **(conf["extra"].get("site_pages") or {})}
     _check_pages(Path(conf["docs_dir"]), pages)
+    data = load(root / "data", root=root)
+    _review_notice(root, data)
     renderer = Renderer(
-        load(root / "data", root=root),
+        data,
         links=lambda: Links(_page_url(env), conf["use_directory_urls"], pages),
         where=lambda: call_site(env),
     )
@@ -46,6 +51,27 @@ def after_page(env) -> None:
     renderer = env.variables["_renderer"]
     url = env.conf["site_url"].rstrip("/") + "/" + env.page.url
     env.page.meta["jsonld"] = page_graph(env.page.meta, url, env.conf["site_name"], renderer.shown, renderer.data)
+
+
+def _review_notice(root: Path, data) -> None:
+    """Say what is due for review. A notice, not a MkDocs warning: it must not fail --strict."""
+    items = due(root, data, datetime.date.today())
+    if items:
+        lines = "\n".join(f"  {item}" for item in items)
+        _notices.warning(f"WARNING -  {len(items)} due for review within 30 days (make review-due):\n{lines}")
+
+
+def _notice_logger() -> logging.Logger:
+    logger = logging.getLogger("iliopsoas.review")
+    if not logger.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        logger.addHandler(handler)
+        logger.propagate = False  # outside MkDocs' logger, so strict mode does not count it
+    return logger
+
+
+_notices = _notice_logger()
 
 
 def _check_pages(docs_dir: Path, pages: dict) -> None:
