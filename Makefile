@@ -19,12 +19,13 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 export PYTHONNOUSERSITE := 1
 
-.PHONY: help setup build serve test validate schema lock clean review-due new-exercise new-muscle new-page
+.PHONY: help setup build serve test lint hooks validate schema lock clean review-due new-exercise new-muscle new-page
 
 help:
 	@echo "make serve     build strictly and serve on http://127.0.0.1:8000 (rebuilds on edits)"
 	@echo "make test      run every test"
 	@echo "make build     build the site into site/ (strict)"
+	@echo "make lint      yamllint, data validation, codespell and Markdown lint (as pre-commit runs them)"
 	@echo "make validate  check data/*.yml against the schema and print every problem"
 	@echo "make schema    regenerate data/schema/*.json from the models"
 	@echo "make lock      regenerate requirements.lock (with hashes) from requirements.in"
@@ -50,6 +51,16 @@ serve: build
 
 test: setup
 	$(BIN)/python -m pytest
+
+LINT_YAML := data mkdocs.yml .github tests/fixtures .yamllint.yml .pre-commit-config.yaml
+lint: setup
+	$(BIN)/yamllint --strict -c .yamllint.yml $(LINT_YAML)
+	$(BIN)/python -m macros.validate
+	$(BIN)/codespell --ignore-words .codespell-words.txt --skip "*.lock,*.json" docs data macros overrides README.md CONTRIBUTING.md
+	$(BIN)/pymarkdown --config .pymarkdown.json scan -r docs README.md CONTRIBUTING.md
+
+hooks: setup
+	$(BIN)/pre-commit install
 
 validate: setup
 	$(BIN)/python -m macros.validate

@@ -205,17 +205,15 @@ def _duplicate_keys(tree, rel: str) -> list[Problem]:
 def node_at(node, loc):
     """The deepest node along loc (keys and list indexes); for an unknown key, the key itself."""
     for part in loc:
-        nxt = None
         if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                if key.value == part:
-                    nxt = value
-                    break
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
-            nxt = node.value[part]
-        if nxt is None:
-            break
-        node = nxt
+            children = {key.value: value for key, value in node.value}
+            if part not in children:
+                return node
+            node = children[part]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+            node = node.value[part]
+        else:
+            return node
     return node
 
 

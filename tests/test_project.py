@@ -47,3 +47,19 @@ def test_issue_forms_and_pr_template_exist():
         form = yaml.safe_load((ROOT / ".github/ISSUE_TEMPLATE" / name).read_text())
         assert form["name"] and form["body"], name
     assert "emergency box" in (ROOT / ".github/pull_request_template.md").read_text()
+
+
+def test_lint_passes():
+    """`make lint` is part of `make test`, so CI runs the same checks as pre-commit."""
+    import subprocess
+    result = subprocess.run(["make", "--no-print-directory", "lint"], cwd=ROOT, capture_output=True, text=True,
+                            timeout=300)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+
+
+def test_pre_commit_hooks_match_make_lint():
+    hooks = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text())["repos"][0]["hooks"]
+    makefile = (ROOT / "Makefile").read_text()
+    for hook in hooks:
+        tool = hook["entry"].split()[0].removeprefix(".venv/bin/")
+        assert f"$(BIN)/{tool}" in makefile, f"make lint does not run {tool}"

@@ -116,13 +116,22 @@ def test_anatomy_page_quotes_facts_and_shows_cards(pages):
     data = yaml.safe_load((ROOT / "data/muscles.yml").read_text())["muscles"]
     psoas = next(m for m in data if m["id"] == "psoas-major")
     text = article(root).text_content()
-    assert f"{psoas['innervation']['nerve']} ({psoas['innervation']['roots']})" in text
-    for muscle_id in ("psoas-major", "iliacus", "psoas-minor", "gluteus-maximus", "gluteus-medius", "rectus-femoris"):
+    prose = " ".join(p.text_content() for p in article(root).xpath("./p"))
+    assert f"spinal roots {psoas['innervation']['roots']}" in prose, "the page quotes the roots through fact()"
+    assert f"{psoas['innervation']['nerve']}; spinal roots {psoas['innervation']['roots']}" in text
+    for muscle_id in ("psoas-major", "iliacus", "psoas-minor"):
         assert root.xpath(f"//div[@id='muscle-{muscle_id}']//table"), muscle_id
 
 
+def test_every_muscle_has_a_card_somewhere(pages):
+    data = yaml.safe_load((ROOT / "data/muscles.yml").read_text())["muscles"]
+    shown = {i for root in pages.values() for i in root.xpath("//div[contains(@class, 'muscle-card')]/@id")}
+    assert {f"muscle-{m['id']}" for m in data} <= shown
+
+
 def test_exercise_pages_carry_the_emergency_box_and_the_stop_rule(pages):
-    exercise_pages = {rel: root for rel, root in pages.items() if rel.startswith("exercises/")}
+    exercise_pages = {rel: root for rel, root in pages.items()
+                      if rel.startswith("exercises/") and rel != "exercises/index.md"}
     assert exercise_pages
     for rel, root in exercise_pages.items():
         assert root.xpath("//article//div[contains(@class, 'red-flags--emergency')]"), rel
