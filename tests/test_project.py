@@ -17,6 +17,7 @@ KNOWN_ACTIONS = {"actions/checkout", "actions/setup-python", "actions/configure-
 def test_ci_script_runs_make_test():
     lines = [l.strip() for l in (ROOT / ".ci/run").read_text().splitlines() if l.strip() and not l.startswith("#")]
     assert "make test" in lines
+    assert any("apt-get install" in l and "chromium" in l for l in lines), "CI installs Debian's chromium"
     assert not any("|| true" in l or "--exitfirst" in l for l in lines)
 
 
