@@ -97,3 +97,35 @@ def test_palette_toggle_switches_and_persists(browser, base):
     page.reload(wait_until="networkidle")
     assert page.get_attribute("body", "data-md-color-scheme") == "slate", "the choice must survive a reload"
     context.close()
+
+
+PRINTED = [p for p in PAGES if p.startswith(("exercises/", "routines/")) and not p.endswith("index.md")] + \
+    ["action-plan.md"]
+
+
+def test_cards_routines_and_action_plan_print_on_one_page(browser, base):
+    page = browser.new_page()
+    too_long = {}
+    for rel in PRINTED:
+        page.goto(url_of(base, rel), wait_until="networkidle")
+        for paper in ("A4", "Letter"):
+            pdf = page.pdf(format=paper)
+            pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+            if pages != 1:
+                too_long[f"{rel} on {paper}"] = pages
+    page.emulate_media(media="print")
+    for selector in (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-search", ".md-footer"):
+        assert not page.locator(selector).first.is_visible(), f"{selector} shows in print"
+    page.close()
+    assert not too_long, f"print runs over one page: {too_long}"
+
+
+def test_feedback_links_on_every_page(browser, base):
+    page = browser.new_page()
+    for rel in ("index.md", "exercises/glute-bridge.md"):
+        page.goto(url_of(base, rel), wait_until="networkidle")
+        report = page.locator(".page-feedback a", has_text="Report a problem").get_attribute("href")
+        assert report.startswith("https://github.com/iliopsoas-guide/iliopsoas/issues/new?template=report-an-error.yml")
+        edit = page.locator(".page-feedback a", has_text="Suggest an edit").get_attribute("href")
+        assert edit == f"https://github.com/iliopsoas-guide/iliopsoas/edit/main/docs/{rel}"
+    page.close()
