@@ -200,6 +200,12 @@ class GlossaryTerm(Entry):
 # ---------------------------------------------------------------- routines
 
 
+# Used to time routines: a repetition takes about 4 s, and changing position between
+# steps about 10 s (the routine player counts these down too).
+SECONDS_PER_REP = 4
+SECONDS_BETWEEN_STEPS = 10
+
+
 class RoutineStep(Strict):
     exercise: Id
     seconds: int | None = Field(None, ge=5, le=900, description="Time for the step (per side when sides is 'each').")
@@ -214,11 +220,10 @@ class RoutineStep(Strict):
             raise ValueError("a routine step needs seconds or reps")
         return self
 
-
-# Used only to estimate a routine's length: a repetition takes about 4 s, and changing
-# position between steps about 10 s.
-SECONDS_PER_REP = 4
-SECONDS_BETWEEN_STEPS = 10
+    @property
+    def seconds_per_side(self) -> int:
+        """The step's time on one side; for repetitions, an estimate (see SECONDS_PER_REP)."""
+        return self.seconds or self.reps * SECONDS_PER_REP
 
 
 class Routine(Entry):
@@ -228,8 +233,8 @@ class Routine(Entry):
 
     @property
     def minutes(self) -> int:
-        seconds = sum((s.seconds or s.reps * SECONDS_PER_REP) * (2 if s.sides == "each" else 1)
-                      + SECONDS_BETWEEN_STEPS for s in self.steps)
+        seconds = sum(s.seconds_per_side * (2 if s.sides == "each" else 1) + SECONDS_BETWEEN_STEPS
+                      for s in self.steps)
         return max(1, round(seconds / 60))
 
 

@@ -14,6 +14,7 @@ from markupsafe import Markup, escape
 
 from .links import Links
 from .load import SiteData
+from .models import SECONDS_BETWEEN_STEPS
 from .problems import MacroError, did_you_mean
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -141,7 +142,7 @@ class Renderer:
         routine = self._get("routines", routine_id, "routine")
         self._show("routines", routine_id)
         steps = [(step, self.data.exercises[step.exercise]) for step in routine.steps]
-        return self._render("routine.html", routine=routine, steps=steps)
+        return self._render("routine.html", routine=routine, steps=steps, rest_seconds=SECONDS_BETWEEN_STEPS)
 
     def fact(self, path: str) -> Markup:
         """Quote one field of one entry inline: fact("muscles.psoas-major.innervation")."""

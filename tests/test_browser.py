@@ -129,3 +129,50 @@ def test_feedback_links_on_every_page(browser, base):
         edit = page.locator(".page-feedback a", has_text="Suggest an edit").get_attribute("href")
         assert edit == f"https://github.com/iliopsoas-guide/iliopsoas/edit/main/docs/{rel}"
     page.close()
+
+
+def test_routine_player_runs_a_whole_routine_and_announces_each_step(browser, base):
+    import yaml
+    routine = next(r for r in yaml.safe_load((ROOT / "data/routines.yml").read_text())["routines"]
+                   if r["id"] == "desk-break")
+    names = {e["id"]: e["name"] for e in yaml.safe_load((ROOT / "data/exercises.yml").read_text())["exercises"]}
+    page = browser.new_page()
+    page.add_init_script("window.routinePlayerTickMs = 5;")
+    page.goto(url_of(base, "routines/desk-break.md"), wait_until="networkidle")
+    page.evaluate("""() => {
+        window.heard = [];
+        const live = document.querySelector('[data-routine=desk-break] [aria-live]');
+        new MutationObserver(() => window.heard.push(live.textContent)).observe(live, {childList: true, characterData: true, subtree: true});
+    }""")
+    play = page.get_by_role("button", name="Start")
+    play.focus()
+    page.keyboard.press("Enter")  # keyboard alone
+    page.wait_for_selector("[data-routine=desk-break][data-finished=true]", timeout=20_000)
+    heard = page.evaluate("window.heard")
+    steps = [h for h in heard if h.startswith("Step ")]
+    expected = [names[s["exercise"]] for s in routine["steps"] for _ in range(2 if s.get("sides") == "each" else 1)]
+    assert [h.split(": ")[1].split(",")[0] for h in steps] == expected, heard
+    assert any("left side" in h for h in steps) and any("right side" in h for h in steps)
+    assert heard[-1] == "Routine finished. Well done."
+    assert page.locator("[data-routine=desk-break] progress").get_attribute("aria-label")
+    page.close()
+
+
+def test_routine_player_keys_and_no_script_fallback(browser, base):
+    page = browser.new_page()
+    page.goto(url_of(base, "routines/ten-minute-routine.md"), wait_until="networkidle")
+    player = page.locator(".routine-player")
+    player.focus()
+    page.keyboard.press("ArrowRight")
+    assert player.locator(".routine-player__now").inner_text().startswith("Step 1 of")
+    assert "right side" in player.locator(".routine-player__now").inner_text()
+    page.keyboard.press("ArrowLeft")
+    assert "left side" in player.locator(".routine-player__now").inner_text()
+    assert not page.get_by_label("Spoken cues").is_checked(), "speech is off until the reader turns it on"
+    page.close()
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(url_of(base, "routines/ten-minute-routine.md"))
+    assert page.locator(".routine-player").count() == 0
+    assert page.locator("[data-routine] ol li").count() >= 5
+    context.close()

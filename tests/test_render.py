@@ -153,6 +153,7 @@ def test_routine_reads_as_an_ordered_list(render):
     step = block.xpath(".//ol/li")[0]
     assert step.text_content() == "Kneeling stretch: 30 seconds on each side."
     assert step.get("data-seconds") == "30" and step.get("data-sides") == "each"
+    assert step.get("data-name") == "Kneeling stretch" and block.get("data-rest-seconds") == "10"
     assert "About 1 minutes in all." in block.text_content()
 
 
