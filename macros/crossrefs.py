@@ -28,6 +28,7 @@ POINTERS: dict[str, list[tuple[str, str]]] = {
     "red_flags": [("sources", "references")],
     "claims": [("references", "references")],
     "routines": [("steps.*.exercise", "exercises")],
+    "pain_regions": [("causes.*.claims", "claims"), ("red_flags", "red_flags")],
     "references": [],
     "glossary": [],
 }

@@ -16,6 +16,7 @@ DEFAULT_PAGES = {
     "references": "references.md",
     "red_flags": "red-flags.md",
     "glossary": "glossary.md",
+    "myths": "myths.md",
 }
 
 
@@ -26,6 +27,10 @@ class Links:
     pages: dict = field(default_factory=lambda: dict(DEFAULT_PAGES))
 
     def to(self, role: str, anchor: str = "") -> str:
-        target = File(self.pages[role], "", "", self.use_directory_urls).url
-        href = get_relative_url(target, self.page_url)
+        return self.page(self.pages[role] + (f"#{anchor}" if anchor else ""))
+
+    def page(self, src: str) -> str:
+        """href from the current page to docs/<src> (which may end in #anchor)."""
+        path, _, anchor = src.partition("#")
+        href = get_relative_url(File(path, "", "", self.use_directory_urls).url, self.page_url)
         return f"{href}#{anchor}" if anchor else href

@@ -35,6 +35,7 @@ class SiteData:
     claims: dict = field(default_factory=dict)
     glossary: dict = field(default_factory=dict)
     routines: dict = field(default_factory=dict)
+    pain_regions: dict = field(default_factory=dict)
 
     def kind(self, name: str) -> dict:
         return getattr(self, name)

@@ -238,6 +238,29 @@ class Routine(Entry):
         return max(1, round(seconds / 60))
 
 
+# ---------------------------------------------------------------- pain map
+
+
+PagePath = Annotated[str, StringConstraints(pattern=r"^[a-z0-9/_-]+\.md(#[a-z0-9-]+)?$")]
+
+
+class Cause(Strict):
+    what: Text = Field(description="Something that can cause pain in this region, in plain words.")
+    claims: list[Id] = Field(default_factory=list, description="Claim ids that grade this idea, if any.")
+
+
+class PainRegion(Entry):
+    """A body region on the pain map, what can send pain there, and where to read more."""
+
+    name: Text
+    views: Annotated[list[Literal["front", "back"]], Field(min_length=1)]
+    summary: Text
+    causes: Annotated[list[Cause], Field(min_length=1)]
+    red_flags: list[Id] = Field(default_factory=list, description="Warning signs that matter for pain here.")
+    pages: Annotated[list[PagePath], Field(min_length=1)] = Field(
+        description="Pages that explain it, as paths under docs/, e.g. symptoms.md or red-flags.md#flag-fever.")
+
+
 # ---------------------------------------------------------------- the files
 
 
@@ -250,4 +273,5 @@ KINDS: dict[str, type[Entry]] = {
     "claims": Claim,
     "glossary": GlossaryTerm,
     "routines": Routine,
+    "pain_regions": PainRegion,
 }

@@ -6,6 +6,7 @@ with autoescaping on, so text from data/ can never become markup on a page.
 
 from __future__ import annotations
 
+import json
 from functools import cached_property
 from pathlib import Path
 
@@ -38,6 +39,11 @@ def jinja() -> Environment:
 _JINJA = jinja()
 
 
+def pain_map_shapes() -> dict:
+    """The drawn outlines and region shapes of the pain map (presentation, not facts)."""
+    return json.loads((TEMPLATES / "figures" / "pain-map-shapes.json").read_text(encoding="utf-8"))
+
+
 def block(html: str) -> Markup:
     """Drop blank lines and indentation so Markdown keeps the output as one raw HTML block."""
     return Markup("\n".join(line.strip() for line in html.splitlines() if line.strip()))
@@ -50,10 +56,11 @@ class Renderer:
     for error messages; both are callables because one Renderer serves every page.
     """
 
-    def __init__(self, data: SiteData, links=Links, where=lambda: "a page"):
+    def __init__(self, data: SiteData, links=Links, where=lambda: "a page", titles=None):
         self.data = data
         self._links = links
         self.where = where
+        self.titles = titles or {}
         self.shown: dict[str, list[str]] = {}
 
     def start_page(self) -> None:
@@ -143,6 +150,15 @@ class Renderer:
         self._show("routines", routine_id)
         steps = [(step, self.data.exercises[step.exercise]) for step in routine.steps]
         return self._render("routine.html", routine=routine, steps=steps, rest_seconds=SECONDS_BETWEEN_STEPS)
+
+    def pain_map(self, level: int = 2) -> Markup:
+        """The body map: every region in data/pain_regions.yml, with its causes and links."""
+        missing = sorted({p.split("#")[0] for r in self.data.pain_regions.values() for p in r.pages} - set(self.titles))
+        if missing:
+            raise MacroError(f"{self.where()}: pain_map(): data/pain_regions.yml links to pages that do not exist: "
+                             + ", ".join(f"{m}{did_you_mean(m, self.titles)}" for m in missing))
+        return self._render("pain_map.html", regions=list(self.data.pain_regions.values()), shapes=pain_map_shapes(),
+                            claims=self.data.claims, red_flags=self.data.red_flags, titles=self.titles, level=level)
 
     def fact(self, path: str) -> Markup:
         """Quote one field of one entry inline: fact("muscles.psoas-major.innervation")."""

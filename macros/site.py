@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 import sys
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from .review import due
 from .structured import page_graph
 
 MACROS = ("muscle_card", "exercise_card", "red_flags", "cite", "bibliography", "claim", "claims",
-          "fact", "glossary", "routine", "muscle_name")
+          "fact", "glossary", "routine", "muscle_name", "pain_map")
 
 
 def register(env) -> Renderer:
@@ -29,6 +30,7 @@ def register(env) -> Renderer:
         data,
         links=lambda: Links(_page_url(env), conf["use_directory_urls"], pages),
         where=lambda: call_site(env),
+        titles=page_titles(Path(conf["docs_dir"])),
     )
     for name in MACROS:
         env.macro(getattr(renderer, name), name)
@@ -78,6 +80,18 @@ def _glossary_tooltips(conf, renderer: Renderer) -> None:
     if "abbr" not in conf["markdown_extensions"]:
         raise PluginError("mkdocs.yml must list the 'abbr' Markdown extension: the glossary tooltips use it")
     conf["mdx_configs"].setdefault("abbr", {})["glossary"] = renderer.glossary_abbreviations()
+
+
+def page_titles(docs_dir: Path) -> dict[str, str]:
+    """docs-relative path -> the title in its front matter (or its first heading)."""
+    titles = {}
+    for path in sorted(docs_dir.rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        match = re.search(r"^title:\s*(.+)$", text.split("\n---", 1)[0], re.M) if text.startswith("---") else None
+        heading = re.search(r"^# (.+)$", text, re.M)
+        titles[path.relative_to(docs_dir).as_posix()] = (match or heading).group(1).strip().strip('"') \
+            if (match or heading) else path.stem
+    return titles
 
 
 def _page_url(env) -> str:

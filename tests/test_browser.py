@@ -176,3 +176,64 @@ def test_routine_player_keys_and_no_script_fallback(browser, base):
     assert page.locator(".routine-player").count() == 0
     assert page.locator("[data-routine] ol li").count() >= 5
     context.close()
+
+
+def test_pain_map_works_by_keyboard_alone(browser, base):
+    import yaml
+    regions = [r["id"] for r in yaml.safe_load((ROOT / "data/pain_regions.yml").read_text())["pain_regions"]]
+    page = browser.new_page()
+    page.goto(url_of(base, "pain-map.md"), wait_until="networkidle")
+    for region in regions:
+        assert page.locator(f"svg a[data-region='{region}']").count() >= 1, region
+    assert page.locator("[data-region-panel]:visible").count() == 0, "no panel until a region is chosen"
+    for _ in range(200):  # Tab through the page until the groin region has focus
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.dataset && document.activeElement.dataset.region") == "groin":
+            break
+    else:
+        pytest.fail("the groin region is not reachable with Tab")
+    page.keyboard.press("Enter")
+    visible = page.locator("[data-region-panel]:visible")
+    assert visible.count() == 1 and visible.get_attribute("data-region-panel") == "groin"
+    assert page.evaluate("document.activeElement.dataset.regionPanel") == "groin"
+    assert "hernia" in visible.inner_text().lower()
+    page.close()
+
+
+def test_pain_map_without_javascript_is_plain_links(browser, base):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(url_of(base, "pain-map.md"))
+    assert page.locator("svg a[data-region='lower-back']").get_attribute("href") == "#region-lower-back"
+    assert page.locator("#region-lower-back").is_visible()
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def offline_site(tmp_path_factory):
+    """`make offline`, the same steps: the offline plugin on, then tools/offline.py."""
+    import os
+    import subprocess
+    import sys
+    out = tmp_path_factory.mktemp("offline")
+    env = {**os.environ, "OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run([str(ROOT / ".venv/bin/mkdocs"), "build", "--strict", "--site-dir", str(out)], cwd=ROOT,
+                   env=env, check=True, capture_output=True)
+    subprocess.run([sys.executable, str(ROOT / "tools/offline.py"), str(out)], check=True, capture_output=True)
+    return out
+
+
+def test_offline_copy_works_from_disk_with_search(browser, offline_site):
+    page = browser.new_page()
+    outside = []
+    page.on("request", lambda r: not r.url.startswith(("file://", "data:", "blob:", "about:")) and outside.append(r.url))
+    page.goto((offline_site / "index.html").as_uri(), wait_until="load")
+    page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").press_sequentially("Thomas test", delay=30)
+    page.locator(".md-search-result__item a[href*='thomas-test']").first.wait_for(timeout=15_000)
+    page.keyboard.press("Escape")
+    page.locator("article a[href$='red-flags.html']").first.click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith("red-flags.html") and page.url.startswith("file://")
+    assert not outside, outside
+    page.close()
