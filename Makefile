@@ -19,13 +19,16 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 export PYTHONNOUSERSITE := 1
 
-.PHONY: help setup build serve test offline lint hooks validate schema lock clean review-due new-exercise new-muscle new-page
+.PHONY: help setup build serve test offline lighthouse bench zensical lint hooks validate schema lock clean review-due new-exercise new-muscle new-page
 
 help:
 	@echo "make serve     build strictly and serve on http://127.0.0.1:8000 (rebuilds on edits)"
 	@echo "make test      run every test"
 	@echo "make build     build the site into site/ (strict)"
 	@echo "make offline   a copy in build/offline that works from disk (file://), search included"
+	@echo "make lighthouse  Lighthouse 12 scores for five pages (benchmark; needs chromium and npm)"
+	@echo "make bench     build time at 100 and 1,000 pages, with and without macros (benchmark)"
+	@echo "make zensical  build with Zensical in its own environment and compare each page's text"
 	@echo "make lint      yamllint, data validation, codespell and Markdown lint (as pre-commit runs them)"
 	@echo "make validate  check data/*.yml against the schema and print every problem"
 	@echo "make schema    regenerate data/schema/*.json from the models"
@@ -57,6 +60,12 @@ offline: setup
 	rm -rf build/offline
 	OFFLINE=true $(BIN)/mkdocs build --strict --site-dir build/offline
 	$(BIN)/python tools/offline.py build/offline
+
+bench: setup
+	$(BIN)/python tools/bench.py
+
+lighthouse: build
+	tools/lighthouse.sh
 
 LINT_YAML := data mkdocs.yml .github tests/fixtures .yamllint.yml .pre-commit-config.yaml
 lint: setup

@@ -1,15 +1,16 @@
-"""Links from the page being rendered to the site's fixed pages (references, red flags, glossary).
+"""Links from the page being rendered to other pages of the site (references, red flags, …).
 
-Card markup is raw HTML, which MkDocs does not rewrite, so hrefs are computed here,
-relative to the current page, the way MkDocs would compute them for a Markdown link.
+Card markup is raw HTML, which MkDocs does not rewrite, so hrefs are computed here. Every
+target is written relative to the site root, so a link depends only on how deep the current
+page sits: that lets the renderer reuse a card across pages at the same depth.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from mkdocs.structure.files import File
-from mkdocs.utils import get_relative_url
 
 # The pages every site needs, by role; mkdocs.yml `extra.site_pages` may move them.
 DEFAULT_PAGES = {
@@ -20,11 +21,22 @@ DEFAULT_PAGES = {
 }
 
 
+@lru_cache(maxsize=None)
+def site_url_of(src: str, use_directory_urls: bool) -> str:
+    """The URL MkDocs gives docs/<src>, relative to the site root (e.g. 'red-flags/')."""
+    return File(src, "", "", use_directory_urls).url
+
+
 @dataclass(frozen=True)
 class Links:
     page_url: str = ""
     use_directory_urls: bool = True
     pages: dict = field(default_factory=lambda: dict(DEFAULT_PAGES))
+
+    @property
+    def root(self) -> str:
+        """The way back to the site root from the current page: '', '../', '../../' …"""
+        return "../" * self.page_url.count("/")
 
     def to(self, role: str, anchor: str = "") -> str:
         return self.page(self.pages[role] + (f"#{anchor}" if anchor else ""))
@@ -32,5 +44,5 @@ class Links:
     def page(self, src: str) -> str:
         """href from the current page to docs/<src> (which may end in #anchor)."""
         path, _, anchor = src.partition("#")
-        href = get_relative_url(File(path, "", "", self.use_directory_urls).url, self.page_url)
+        href = self.root + site_url_of(path, self.use_directory_urls) or "./"
         return f"{href}#{anchor}" if anchor else href

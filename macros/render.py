@@ -37,6 +37,12 @@ def jinja() -> Environment:
 
 
 _JINJA = jinja()
+# Templates call cite() and muscle_name() of the Renderer that is rendering them. Jinja caches
+# imported templates with the globals they first saw, so the globals are stable functions that
+# ask whichever Renderer is active.
+_active: list = []
+_JINJA.globals.update(cite=lambda *ids: _active[-1].cite(*ids),
+                      muscle_name=lambda muscle_id: _active[-1].muscle_name(muscle_id))
 
 
 def pain_map_shapes() -> dict:
@@ -62,6 +68,7 @@ class Renderer:
         self.where = where
         self.titles = titles or {}
         self.shown: dict[str, list[str]] = {}
+        self._memo: dict[tuple, Markup] = {}
 
     def start_page(self) -> None:
         """Forget what the previous page showed (for its structured data)."""
@@ -85,9 +92,20 @@ class Renderer:
         raise MacroError(f"{self.where()}: {call or f'{macro}({entry_id!r})'}: no {label} with id {entry_id!r} "
                          f"in data/{kind}.yml{did_you_mean(entry_id, entries)}")
 
-    def _render(self, template: str, **context) -> Markup:
-        return block(_JINJA.get_template(template).render(links=self.links, cite=self.cite,
-                                                           muscle_name=self.muscle_name, **context))
+    def _render(self, template: str, key: tuple | None = None, **context) -> Markup:
+        """Render a template; with a key, once per build for each page depth (cards repeat)."""
+        links = self.links
+        memo_key = (template, key, links.root) if key is not None else None
+        if memo_key in self._memo:
+            return self._memo[memo_key]
+        _active.append(self)
+        try:
+            html = block(_JINJA.get_template(template).render(links=links, **context))
+        finally:
+            _active.pop()
+        if memo_key is not None:
+            self._memo[memo_key] = html
+        return html
 
     @cached_property
     def numbers(self) -> dict[str, int]:
@@ -104,7 +122,7 @@ class Renderer:
     def muscle_card(self, muscle_id: str) -> Markup:
         muscle = self._get("muscles", muscle_id, "muscle_card")
         self._show("muscles", muscle_id)
-        return self._render("muscle_card.html", muscle=muscle)
+        return self._render("muscle_card.html", key=("muscle", muscle_id), muscle=muscle)
 
     def exercise_card(self, exercise_id: str, level: int = 2) -> Markup:
         exercise = self._get("exercises", exercise_id, "exercise_card")
@@ -112,7 +130,7 @@ class Renderer:
         if level not in (2, 3, 4):
             raise MacroError(f"{self.where()}: exercise_card({exercise_id!r}, level={level!r}): "
                              "level must be 2, 3 or 4 (the heading level of the card's sections)")
-        return self._render("exercise_card.html", exercise=exercise, level=level)
+        return self._render("exercise_card.html", key=("exercise", exercise_id, level), exercise=exercise, level=level)
 
     def red_flags(self, tier: str | None = None) -> Markup:
         if tier is not None and tier not in TIERS:
@@ -120,18 +138,19 @@ class Renderer:
                              f"{', '.join(TIERS)}{did_you_mean(tier, TIERS)}")
         tiers = [tier] if tier else list(TIERS)
         groups = [(t, [f for f in self.data.red_flags.values() if f.tier == t]) for t in tiers]
-        return self._render("red_flags.html", groups=groups, only=tier)
+        return self._render("red_flags.html", key=("red_flags", tier), groups=groups, only=tier)
 
     def cite(self, *ref_ids: str) -> Markup:
         refs = [self._get("references", ref_id, "cite") for ref_id in ref_ids]
-        return self._render("cite.html", refs=refs, numbers=self.numbers)
+        return self._render("cite.html", key=("cite", ref_ids), refs=refs, numbers=self.numbers)
 
     def bibliography(self) -> Markup:
         refs = sorted(self.data.references.values(), key=lambda r: self.numbers[r.id])
         return self._render("bibliography.html", refs=refs, numbers=self.numbers)
 
     def claim(self, claim_id: str) -> Markup:
-        return self._render("claims.html", claims=[self._get("claims", claim_id, "claim")], verdicts=VERDICTS)
+        return self._render("claims.html", key=("claim", claim_id), claims=[self._get("claims", claim_id, "claim")],
+                            verdicts=VERDICTS)
 
     def claims(self, theme: str | None = None) -> Markup:
         chosen = [c for c in self.data.claims.values() if theme is None or c.theme == theme]

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 ROOT = Path(__file__).resolve().parents[1]
 WINDOW_DAYS = 30
+NEXT_REVIEW = re.compile(r"^next_review:\s*[\"']?(\d{4}-\d{2}-\d{2})[\"']?\s*$", re.M)
 
 
 @dataclass(frozen=True, order=True)
@@ -32,12 +32,14 @@ def pages_due(docs: Path, until: datetime.date) -> list[Due]:
     found = []
     for path in sorted(docs.rglob("*.md")):
         text = path.read_text(encoding="utf-8")
-        meta = yaml.load(text.split("---\n")[1], Loader=yaml.BaseLoader) or {} if text.startswith("---\n") else {}
+        front = text.split("\n---", 1)[0] if text.startswith("---\n") else ""
+        # A regular expression, not a YAML parse: this runs on every build, over every page.
+        match = NEXT_REVIEW.search(front)
         rel = path.relative_to(docs.parent).as_posix()
-        if "next_review" not in meta:
+        if not match:
             found.append(Due(datetime.date.min, f"{rel} (no next_review in its front matter)"))
-        elif datetime.date.fromisoformat(meta["next_review"]) <= until:
-            found.append(Due(datetime.date.fromisoformat(meta["next_review"]), rel))
+        elif datetime.date.fromisoformat(match.group(1)) <= until:
+            found.append(Due(datetime.date.fromisoformat(match.group(1)), rel))
     return found
 
 
