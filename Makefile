@@ -64,6 +64,9 @@ offline: setup
 bench: setup
 	$(BIN)/python tools/bench.py
 
+zensical: setup
+	tools/zensical.sh
+
 lighthouse: build
 	tools/lighthouse.sh
 

@@ -4,23 +4,35 @@ Kept tiny on purpose: `mkdocs serve` keeps this package imported between rebuild
 define_env first drops any submodule whose file changed, and the real work lives in them.
 """
 
-from . import reload as _reload
+import sys
 
+if __name__ not in sys.modules:
+    # Executed from its file path without being registered as a package (Zensical's macros
+    # load it this way), so relative imports cannot work: import the package properly from
+    # the project root and hand over its hooks.
+    import importlib
+    from pathlib import Path
 
-def define_env(env):
-    _reload.stale_submodules(__name__)
-    from .site import register
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    _package = importlib.import_module(__name__)
+    define_env = _package.define_env
+    on_pre_page_macros = _package.on_pre_page_macros
+    on_post_page_macros = _package.on_post_page_macros
+else:
+    from . import reload as _reload
 
-    register(env)
+    def define_env(env):
+        _reload.stale_submodules(__name__)
+        from .site import register
 
+        register(env)
 
-def on_pre_page_macros(env):
-    from .site import before_page
+    def on_pre_page_macros(env):
+        from .site import before_page
 
-    before_page(env)
+        before_page(env)
 
+    def on_post_page_macros(env):
+        from .site import after_page
 
-def on_post_page_macros(env):
-    from .site import after_page
-
-    after_page(env)
+        after_page(env)

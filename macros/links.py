@@ -10,8 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from mkdocs.structure.files import File
-
 # The pages every site needs, by role; mkdocs.yml `extra.site_pages` may move them.
 DEFAULT_PAGES = {
     "references": "references.md",
@@ -23,8 +21,16 @@ DEFAULT_PAGES = {
 
 @lru_cache(maxsize=None)
 def site_url_of(src: str, use_directory_urls: bool) -> str:
-    """The URL MkDocs gives docs/<src>, relative to the site root (e.g. 'red-flags/')."""
-    return File(src, "", "", use_directory_urls).url
+    """The URL MkDocs (and Zensical) give docs/<src>, relative to the site root ('red-flags/').
+
+    Written out rather than borrowed from MkDocs so the macros also run under Zensical.
+    """
+    stem = src.removesuffix(".md")
+    if not use_directory_urls:
+        return stem + ".html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,11 @@ import difflib
 from dataclasses import dataclass
 from typing import Iterable
 
-from mkdocs.exceptions import PluginError
+try:  # MkDocs prints a PluginError as a clean "Error: …" and exits 1
+    from mkdocs.exceptions import PluginError
+except ImportError:  # Zensical runs the macros without MkDocs installed
+    class PluginError(Exception):
+        pass
 
 
 def close_matches(word: str, candidates: Iterable[str], n: int = 3) -> list[str]:

@@ -130,7 +130,8 @@ class Renderer:
         if level not in (2, 3, 4):
             raise MacroError(f"{self.where()}: exercise_card({exercise_id!r}, level={level!r}): "
                              "level must be 2, 3 or 4 (the heading level of the card's sections)")
-        return self._render("exercise_card.html", key=("exercise", exercise_id, level), exercise=exercise, level=level)
+        return self._render("exercise_card.html", key=("exercise", exercise_id, level), exercise=exercise, level=level,
+                            figures=self.exercise_figures(exercise_id))
 
     def red_flags(self, tier: str | None = None) -> Markup:
         if tier is not None and tier not in TIERS:
@@ -178,6 +179,26 @@ class Renderer:
                              + ", ".join(f"{m}{did_you_mean(m, self.titles)}" for m in missing))
         return self._render("pain_map.html", regions=list(self.data.pain_regions.values()), shapes=pain_map_shapes(),
                             claims=self.data.claims, red_flags=self.data.red_flags, titles=self.titles, level=level)
+
+    def figure(self, name: str, caption: str | None = None) -> Markup:
+        """An original drawing from templates/figures/, inline so it follows the light or dark colours."""
+        return self._render("figure.html", key=("figure", name, caption), svg=self._svg(name, "figure"),
+                            caption=caption)
+
+    def _svg(self, name: str, macro: str) -> Markup:
+        names = [p.stem for p in (TEMPLATES / "figures").glob("*.svg")]
+        if name not in names:
+            raise MacroError(f"{self.where()}: {macro}({name!r}): no drawing macros/templates/figures/{name}.svg"
+                             f"{did_you_mean(name, names)}")
+        return block(_JINJA.get_template(f"figures/{name}.svg").render(uid=f"fig-{name}"))
+
+    def exercise_figures(self, exercise_id: str) -> list[tuple[str, Markup]]:
+        """The start and end drawings of an exercise, where they exist."""
+        found = []
+        for stage in ("start", "end"):
+            if (TEMPLATES / "figures" / f"{exercise_id}-{stage}.svg").exists():
+                found.append((stage, self._svg(f"{exercise_id}-{stage}", "exercise_card")))
+        return found
 
     def fact(self, path: str) -> Markup:
         """Quote one field of one entry inline: fact("muscles.psoas-major.innervation")."""

@@ -7,7 +7,7 @@ import re
 import sys
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
+from .problems import PluginError
 
 from .links import DEFAULT_PAGES, Links
 from .load import load
@@ -16,7 +16,7 @@ from .review import due
 from .structured import page_graph
 
 MACROS = ("muscle_card", "exercise_card", "red_flags", "cite", "bibliography", "claim", "claims",
-          "fact", "glossary", "routine", "muscle_name", "pain_map")
+          "fact", "glossary", "routine", "muscle_name", "pain_map", "figure")
 
 
 def register(env) -> Renderer:

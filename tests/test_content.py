@@ -126,3 +126,10 @@ def test_reader_pages_are_plain_language(real_site):
     too_hard = {rel: round(g, 1) for rel, g in grades.items() if g >= 10}
     assert not too_hard, f"reading grade 10 or above: {too_hard}"
     assert statistics.median(grades.values()) <= 8, f"median grade {statistics.median(grades.values()):.1f}"
+
+
+def test_every_exercise_has_start_and_end_drawings():
+    figures = ROOT / "macros" / "templates" / "figures"
+    for exercise_id in DATA.exercises:
+        for stage in ("start", "end"):
+            assert (figures / f"{exercise_id}-{stage}.svg").exists(), f"no {stage} drawing for {exercise_id}"

@@ -170,3 +170,42 @@ def test_unknown_ids_name_the_call_and_close_matches(render, call, message):
         call(render)
     assert message in str(caught.value)
     assert str(caught.value).startswith("docs/test.md:1: ")
+
+
+def test_every_drawing_is_accessible_and_theme_aware():
+    from xml.dom import minidom
+
+    from macros.render import TEMPLATES
+    drawings = sorted((TEMPLATES / "figures").glob("*.svg"))
+    assert drawings
+    for path in drawings:
+        text = path.read_text(encoding="utf-8").replace("{{ uid }}", "x")
+        svg = minidom.parseString(text).documentElement
+        assert svg.getAttribute("role") == "img" and svg.getAttribute("aria-labelledby") == "x-title x-desc", path.name
+        assert svg.getElementsByTagName("title")[0].firstChild.data.strip(), path.name
+        assert svg.getElementsByTagName("desc")[0].firstChild.data.strip(), path.name
+        for colour in ("#000", "#fff", "black", "white"):
+            assert f'"{colour}"' not in text.lower(), f"{path.name}: hard-coded {colour} breaks light or dark mode"
+        assert "<image" not in text and "<script" not in text and "href=" not in text, path.name
+
+
+def test_exercise_card_shows_start_and_end_drawings(render):
+    from macros.render import Renderer as Real
+    from conftest import ROOT
+    real = Real(load(ROOT / "data", root=ROOT), links=lambda: Links(page_url="exercises/x/"))
+    root = parse(real.exercise_card("glute-bridge"))
+    assert [c.text for c in root.xpath(".//figure/figcaption")] == ["Start position", "End position"]
+    with pytest.raises(MacroError, match=r"figure\('psoas-pth'\): no drawing .*did you mean 'psoas-path'"):
+        real.figure("psoas-pth")
+
+
+@pytest.mark.parametrize("src, directory, url", [
+    ("index.md", True, ""), ("red-flags.md", True, "red-flags/"), ("exercises/index.md", True, "exercises/"),
+    ("exercises/plank.md", True, "exercises/plank/"), ("exercises/plank.md", False, "exercises/plank.html"),
+])
+def test_site_urls_match_mkdocs(src, directory, url):
+    from mkdocs.structure.files import File
+
+    from macros.links import site_url_of
+    assert site_url_of(src, directory) == url
+    assert (url or "./") == File(src, "", "", directory).url  # MkDocs writes the root as "./"
