@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import os
 import subprocess
 
 import pytest
@@ -73,3 +74,22 @@ def test_no_todo_left_in_data_or_pages():
         for path in (ROOT / folder).rglob("*"):
             if path.suffix in (".yml", ".md"):
                 assert "TODO" not in path.read_text(encoding="utf-8"), f"{path.relative_to(ROOT)} still has a TODO"
+
+
+@pytest.mark.slow
+def test_gh_deploy_pushes_the_built_site_to_a_gh_pages_branch(tmp_path):
+    """`mkdocs gh-deploy`, for maintainers who prefer it, against a local bare repository."""
+    remote = tmp_path / "remote.git"
+    subprocess.run(["git", "init", "--bare", "-q", str(remote)], check=True)
+    project = copy_project(ROOT, tmp_path / "project", with_macros="copy").path
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@example.org", "NO_MKDOCS_2_WARNING": "1"}
+    for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "site"],
+                 ["remote", "add", "origin", str(remote)]):
+        subprocess.run(["git", *args], cwd=project, check=True, env=env)
+    result = subprocess.run([str(ROOT / ".venv/bin/mkdocs"), "gh-deploy", "--force", "--strict"], cwd=project,
+                            env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    files = subprocess.run(["git", "ls-tree", "-r", "--name-only", "gh-pages"], cwd=remote, capture_output=True,
+                           text=True, check=True).stdout.split()
+    assert "index.html" in files and "exercises/glute-bridge/index.html" in files and ".nojekyll" in files
