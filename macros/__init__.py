@@ -15,9 +15,8 @@ if __name__ not in sys.modules:
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     _package = importlib.import_module(__name__)
-    define_env = _package.define_env
-    on_pre_page_macros = _package.on_pre_page_macros
-    on_post_page_macros = _package.on_post_page_macros
+    for _hook in ("on_post_page_macros", "define_env", "on_pre_page_macros"):
+        globals()[_hook] = getattr(_package, _hook)
 else:
     from . import reload as _reload
 
