@@ -204,7 +204,7 @@ def test_pain_map_without_javascript_is_plain_links(browser, base):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(url_of(base, "pain-map.md"))
-    assert page.locator("svg a[data-region='lower-back']").get_attribute("href") == "#region-lower-back"
+    assert page.locator("svg a[data-region='lower-back']").get_attribute("xlink:href") == "#region-lower-back"
     assert page.locator("#region-lower-back").is_visible()
     context.close()
 
