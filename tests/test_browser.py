@@ -70,7 +70,9 @@ def test_every_page_is_clean(browser, base, scheme):
         if found:
             problems[rel] = found
         page.close()
+    cookies = context.cookies()
     context.close()
+    assert not cookies, f"the site set cookies: {cookies}"
     assert not problems, "\n".join(f"{rel}:\n  " + "\n  ".join(v) for rel, v in problems.items())
 
 
