@@ -150,8 +150,7 @@ class Renderer:
         return self._render("bibliography.html", refs=refs, numbers=self.numbers)
 
     def claim(self, claim_id: str) -> Markup:
-        return self._render("claims.html", key=("claim", claim_id), claims=[self._get("claims", claim_id, "claim")],
-                            verdicts=VERDICTS)
+        return self._render("claims.html", key=("claim", claim_id), claims=[self._get("claims", claim_id, "claim")])
 
     def claims(self, theme: str | None = None) -> Markup:
         chosen = [c for c in self.data.claims.values() if theme is None or c.theme == theme]
@@ -159,7 +158,11 @@ class Renderer:
             themes = sorted({c.theme for c in self.data.claims.values()})
             raise MacroError(f"{self.where()}: claims(theme={theme!r}): no claim has that theme"
                              f"{did_you_mean(theme, themes)}")
-        return self._render("claims.html", claims=chosen, verdicts=VERDICTS)
+        return self._render("claims.html", claims=chosen)
+
+    def verdicts(self) -> Markup:
+        """The key to the four verdicts, with what each means."""
+        return self._render("verdicts.html", key=("verdicts",), verdicts=VERDICTS)
 
     def glossary(self) -> Markup:
         terms = sorted(self.data.glossary.values(), key=lambda t: t.term.lower())

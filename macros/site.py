@@ -16,7 +16,7 @@ from .review import due
 from .structured import page_graph
 
 MACROS = ("muscle_card", "exercise_card", "red_flags", "cite", "bibliography", "claim", "claims",
-          "fact", "glossary", "routine", "muscle_name", "pain_map", "figure")
+          "fact", "glossary", "routine", "muscle_name", "pain_map", "figure", "verdicts")
 
 
 def register(env) -> Renderer:

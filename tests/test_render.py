@@ -209,3 +209,9 @@ def test_site_urls_match_mkdocs(src, directory, url):
     from macros.links import site_url_of
     assert site_url_of(src, directory) == url
     assert (url or "./") == File(src, "", "", directory).url  # MkDocs writes the root as "./"
+
+
+def test_verdict_key_defines_every_verdict_once(render):
+    root = parse(render.verdicts())
+    assert [b.text for b in root.xpath(".//li/span")] == ["Supported", "Mixed", "Contested", "Unsupported"]
+    assert all(li.text_content().split(" ", 1)[1].strip() for li in root.xpath(".//li"))
