@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from .problems import did_you_mean
+from .problems import did_you_mean, entry_label
 
 POINTERS: dict[str, list[tuple[str, str]]] = {
     "muscles": [
@@ -44,8 +44,7 @@ def check_references(site, skip=lambda kind, value: False) -> Iterator[tuple[str
                 known = site.kind(target)
                 for loc, value in ids_at(entry, path.split(".")):
                     if value not in known and not skip(target, value):
-                        label = target.rstrip("s").replace("_", "-") if target != "glossary" else "glossary"
-                        yield kind, index, loc, (f"{'.'.join(str(p) for p in loc)}: no {label} with id "
+                        yield kind, index, loc, (f"{'.'.join(str(p) for p in loc)}: no {entry_label(target)} with id "
                                                  f"'{value}' in data/{target}.yml{did_you_mean(value, known)}")
 
 

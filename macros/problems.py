@@ -21,6 +21,11 @@ def close_matches(word: str, candidates: Iterable[str], n: int = 3) -> list[str]
     return difflib.get_close_matches(str(word), list(candidates), n=n, cutoff=0.6)
 
 
+def entry_label(kind: str) -> str:
+    """What one entry of a data file is called in messages: muscles -> muscle, red_flags -> red-flag."""
+    return "glossary term" if kind == "glossary" else kind.removesuffix("s").replace("_", "-")
+
+
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     """' (did you mean 'x'?)', or '' when nothing is close."""
     matches = close_matches(word, candidates)

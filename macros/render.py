@@ -9,19 +9,21 @@ from __future__ import annotations
 import json
 from functools import cached_property
 from pathlib import Path
+from typing import get_args
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
 from .links import Links
 from .load import SiteData
-from .models import SECONDS_BETWEEN_STEPS
-from .problems import MacroError, did_you_mean
+from .models import SECONDS_BETWEEN_STEPS, Tier, Verdict
+from .problems import MacroError, did_you_mean, entry_label
 
 TEMPLATES = Path(__file__).parent / "templates"
 
-TIERS = ("emergency", "same-day", "soon")
-VERDICTS = ("supported", "mixed", "contested", "unsupported")
+# The allowed values, in display order, as the models define them.
+TIERS = get_args(Tier)
+VERDICTS = get_args(Verdict)
 
 
 def jinja() -> Environment:
@@ -37,12 +39,13 @@ def jinja() -> Environment:
 
 
 _JINJA = jinja()
-# Templates call cite() and muscle_name() of the Renderer that is rendering them. Jinja caches
+# Templates call cite(), muscle_name() and exercise_figures() of the Renderer that is rendering them. Jinja caches
 # imported templates with the globals they first saw, so the globals are stable functions that
 # ask whichever Renderer is active.
 _active: list = []
 _JINJA.globals.update(cite=lambda *ids: _active[-1].cite(*ids),
-                      muscle_name=lambda muscle_id: _active[-1].muscle_name(muscle_id))
+                      muscle_name=lambda muscle_id: _active[-1].muscle_name(muscle_id),
+                      exercise_figures=lambda exercise_id: _active[-1].exercise_figures(exercise_id))
 
 
 def pain_map_shapes() -> dict:
@@ -88,8 +91,7 @@ class Renderer:
         entries = self.data.kind(kind)
         if entry_id in entries:
             return entries[entry_id]
-        label = kind.rstrip("s").replace("_", "-") if kind != "glossary" else "glossary term"
-        raise MacroError(f"{self.where()}: {call or f'{macro}({entry_id!r})'}: no {label} with id {entry_id!r} "
+        raise MacroError(f"{self.where()}: {call or f'{macro}({entry_id!r})'}: no {entry_label(kind)} with id {entry_id!r} "
                          f"in data/{kind}.yml{did_you_mean(entry_id, entries)}")
 
     def _render(self, template: str, key: tuple | None = None, **context) -> Markup:
@@ -130,8 +132,7 @@ class Renderer:
         if level not in (2, 3, 4):
             raise MacroError(f"{self.where()}: exercise_card({exercise_id!r}, level={level!r}): "
                              "level must be 2, 3 or 4 (the heading level of the card's sections)")
-        return self._render("exercise_card.html", key=("exercise", exercise_id, level), exercise=exercise, level=level,
-                            figures=self.exercise_figures(exercise_id))
+        return self._render("exercise_card.html", key=("exercise", exercise_id, level), exercise=exercise, level=level)
 
     def red_flags(self, tier: str | None = None) -> Markup:
         if tier is not None and tier not in TIERS:
