@@ -1,27 +1,25 @@
 """mkdocs-macros entry point: load the data once per build and register the page-facing macros.
 
-Kept tiny on purpose: `mkdocs serve` keeps this package imported between rebuilds, so
-define_env first drops any submodule whose file changed, and the real work lives in them.
+Kept tiny on purpose; the wiring is in site.py and what other tools need is in compat.py.
 """
 
 import sys
 
-if __name__ not in sys.modules:
-    # Executed from its file path without being registered as a package (Zensical's macros
-    # load it this way), so relative imports cannot work: import the package properly from
-    # the project root and hand over its hooks.
-    import importlib
+HOOKS = ("define_env", "on_pre_page_macros", "on_post_page_macros")
+
+if __name__ not in sys.modules:  # executed from its file path (Zensical): see compat.load_as_package
+    import importlib.util
     from pathlib import Path
 
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    _package = importlib.import_module(__name__)
-    for _hook in ("on_post_page_macros", "define_env", "on_pre_page_macros"):
-        globals()[_hook] = getattr(_package, _hook)
+    _spec = importlib.util.spec_from_file_location("_iliopsoas_compat", Path(__file__).with_name("compat.py"))
+    _compat = importlib.util.module_from_spec(_spec)
+    _spec.loader.exec_module(_compat)
+    _compat.load_as_package(globals(), HOOKS)
 else:
-    from . import reload as _reload
+    from . import compat as _compat
 
     def define_env(env):
-        _reload.stale_submodules(__name__)
+        _compat.forget_edited_code()
         from .site import register
 
         register(env)

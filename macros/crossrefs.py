@@ -1,14 +1,12 @@
-"""Check that every id one entry names exists in the file it points into.
+"""Which fields of one entry name entries of another file, and which of those ids do not exist.
 
 The table below is the whole rule: for each kind, which fields hold ids, and of what.
-A `*` in a path walks every item of a list.
+A `*` in a path walks every item of a list. Every kind in models.KINDS has a row.
 """
 
 from __future__ import annotations
 
-from typing import Iterator
-
-from .problems import did_you_mean, entry_label
+from collections.abc import Iterator
 
 POINTERS: dict[str, list[tuple[str, str]]] = {
     "muscles": [
@@ -34,18 +32,17 @@ POINTERS: dict[str, list[tuple[str, str]]] = {
 }
 
 
-def check_references(site, skip=lambda kind, value: False) -> Iterator[tuple[str, int, tuple, str]]:
-    """Yield (kind, entry index, loc inside the entry, message) for each id that does not exist.
+def broken_references(site, skip=lambda kind, value: False) -> Iterator[tuple[str, str, tuple, str, str]]:
+    """(kind, entry id, loc inside the entry, target kind, id) for each id that does not exist.
 
     `skip(target_kind, id)` says an id is already reported as broken in its own file."""
     for kind, pointers in POINTERS.items():
-        for index, entry in enumerate(site.kind(kind).values()):
+        for entry in site.kind(kind).values():
             for path, target in pointers:
                 known = site.kind(target)
                 for loc, value in ids_at(entry, path.split(".")):
                     if value not in known and not skip(target, value):
-                        yield kind, index, loc, (f"{'.'.join(str(p) for p in loc)}: no {entry_label(target)} with id "
-                                                 f"'{value}' in data/{target}.yml{did_you_mean(value, known)}")
+                        yield kind, entry.id, loc, target, value
 
 
 def cited(site, target: str) -> set[str]:
@@ -64,13 +61,13 @@ def ids_at(obj, parts: list[str], loc: tuple = ()):
     if not parts:
         if isinstance(obj, (list, tuple)):
             for i, value in enumerate(obj):
-                yield loc + (i,), value
+                yield (*loc, i), value
         elif obj is not None:
             yield loc, obj
         return
     head, rest = parts[0], parts[1:]
     if head == "*":
         for i, item in enumerate(obj or ()):
-            yield from ids_at(item, rest, loc + (i,))
+            yield from ids_at(item, rest, (*loc, i))
     else:
-        yield from ids_at(getattr(obj, head), rest, loc + (head,))
+        yield from ids_at(getattr(obj, head), rest, (*loc, head))

@@ -8,18 +8,14 @@ page sits: that lets the renderer reuse a card across pages at the same depth.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 
-# The pages every site needs, by role; mkdocs.yml `extra.site_pages` may move them.
-DEFAULT_PAGES = {
-    "references": "references.md",
-    "red_flags": "red-flags.md",
-    "glossary": "glossary.md",
-    "myths": "myths.md",
-}
+# The pages the macros link to from every card, by role. Where each lives is set once, in
+# mkdocs.yml `extra.site_pages` (the theme's disclaimer reads it there too).
+ROLES = ("references", "red_flags", "glossary", "myths")
 
 
-@lru_cache(maxsize=None)
+@cache
 def site_url_of(src: str, use_directory_urls: bool) -> str:
     """The URL MkDocs (and Zensical) give docs/<src>, relative to the site root ('red-flags/').
 
@@ -37,7 +33,7 @@ def site_url_of(src: str, use_directory_urls: bool) -> str:
 class Links:
     page_url: str = ""
     use_directory_urls: bool = True
-    pages: dict = field(default_factory=lambda: dict(DEFAULT_PAGES))
+    pages: dict = field(default_factory=dict)  # role -> docs path, from extra.site_pages
 
     @property
     def root(self) -> str:

@@ -14,9 +14,20 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 
 # One id style everywhere: lowercase words and digits joined by hyphens (psoas-major).
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Texts = Annotated[list[Text], Field(min_length=1)]
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=60)]
+
+
+def _text(max_length: int):
+    return Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=max_length)]
+
+
+# Text fields by size, so a runaway paste is refused with a message (and the JSON Schema
+# tells editors the limit). Text from data is always shown as text, never as markup.
+Name = _text(120)  # a name, term, label or short value
+Line = _text(300)  # one sentence: a step, a cue, a list item, a title
+Text = _text(600)  # a short paragraph: a summary, a definition, a reading
+Note = _text(2000)  # an editor's note (reference notes, how a record was checked)
+Lines = Annotated[list[Line], Field(min_length=1)]
 
 Verdict = Literal["supported", "mixed", "contested", "unsupported"]
 Tier = Literal["emergency", "same-day", "soon"]
@@ -33,8 +44,8 @@ class Entry(Strict):
 class Disagreement(Strict):
     """Where good sources say different things: shown once, as a note on the card."""
 
-    topic: Text = Field(description="What the sources disagree about, e.g. 'Vertebral levels of origin'.")
-    views: Annotated[list[Text], Field(min_length=2)] = Field(description="Each position, with who holds it.")
+    topic: Name = Field(description="What the sources disagree about, e.g. 'Vertebral levels of origin'.")
+    views: Annotated[list[Line], Field(min_length=2)] = Field(description="Each position, with who holds it.")
     reading: Text = Field(description="How this site reads the disagreement, in one or two sentences.")
     sources: list[Id] = Field(default_factory=list, description="Reference ids behind the views.")
 
@@ -43,8 +54,8 @@ class Disagreement(Strict):
 
 
 class Innervation(Strict):
-    nerve: Text = Field(description="Named nerve or rami, e.g. 'Anterior rami of the lumbar plexus'.")
-    roots: Text = Field(description="Spinal roots, e.g. 'L1–L3'.")
+    nerve: Line = Field(description="Named nerve or rami, e.g. 'Ventral rami of L1–L3 (direct branches)'.")
+    roots: Name = Field(description="Spinal roots, e.g. 'L1–L3'.")
 
     def __str__(self) -> str:
         return f"{self.nerve} ({self.roots})"
@@ -57,14 +68,14 @@ class Reviewed(Entry):
 
 
 class Muscle(Reviewed):
-    name: Text
-    latin: Text | None = None
+    name: Name
+    latin: Name | None = None
     summary: Text = Field(description="One plain-language sentence a reader understands.")
     origin: Text
     insertion: Text
-    actions: Texts
+    actions: Lines
     innervation: Innervation
-    blood_supply: Texts
+    blood_supply: Lines
     synergists: list[Id] = Field(default_factory=list, description="Muscle ids that help its main action.")
     antagonists: list[Id] = Field(default_factory=list, description="Muscle ids that oppose its main action.")
     prevalence: Text | None = Field(None, description="Only for muscles that not everyone has.")
@@ -77,22 +88,24 @@ class Muscle(Reviewed):
 
 class MuscleRoles(Strict):
     works: Literal["stretched", "strengthened", "relaxed", "moved"] = Field(
-        description="What the exercise does to its target muscles.")
+        description="What the exercise does to its target muscles."
+    )
     target: Annotated[list[Id], Field(min_length=1)]
     synergists: list[Id] = Field(default_factory=list)
     stabilisers: list[Id] = Field(default_factory=list)
 
 
 class Dose(Strict):
-    summary: Text = Field(description="The dose in words a reader follows, e.g. 'Hold 30 s, twice on each side'.")
+    summary: Line = Field(description="The dose in words a reader follows, e.g. 'Hold 30 s, twice on each side'.")
     hold_seconds: int | None = Field(None, ge=1, le=600)
     reps: int | None = Field(None, ge=1, le=100)
     sets: int | None = Field(None, ge=1, le=10)
     per_side: bool = False
-    frequency: Text
+    frequency: Line
     range: Text | None = Field(None, description="The range the evidence allows, when wider than the default.")
     basis: Literal["evidence", "expert-opinion"] = Field(
-        description="'evidence' when trials back the dose; 'expert-opinion' for a sensible default.")
+        description="'evidence' when trials back the dose; 'expert-opinion' for a sensible default."
+    )
     sources: list[Id] = Field(default_factory=list, description="Required when basis is 'evidence'.")
 
     @model_validator(mode="after")
@@ -105,18 +118,18 @@ class Dose(Strict):
 
 
 class Exercise(Reviewed):
-    name: Text
-    also_called: list[Text] = Field(default_factory=list)
+    name: Name
+    also_called: list[Name] = Field(default_factory=list)
     kind: Literal["stretch", "strength", "endurance", "relaxation", "habit"]
     summary: Text = Field(description="What it is for, honestly, in one or two plain sentences.")
     muscles: MuscleRoles
-    steps: Annotated[list[Text], Field(min_length=2)]
+    steps: Annotated[list[Line], Field(min_length=2)]
     dose: Dose
-    cues: Texts
-    mistakes: Texts
-    stop_if: Texts = Field(description="When to stop or not do it at all.")
-    easier: Texts
-    harder: Texts
+    cues: Lines
+    mistakes: Lines
+    stop_if: Lines = Field(description="When to stop or not do it at all.")
+    easier: Lines
+    harder: Lines
     claims: list[Id] = Field(default_factory=list, description="Claim ids this exercise is often sold with.")
     disagreements: list[Disagreement] = Field(default_factory=list)
 
@@ -125,10 +138,12 @@ class Exercise(Reviewed):
 
 
 class RedFlag(Reviewed):
-    tier: Tier = Field(description="emergency = call an ambulance or go to A&E now; same-day = urgent "
-                                   "appointment today; soon = see a doctor or physiotherapist within days to weeks.")
+    tier: Tier = Field(
+        description="emergency = call an ambulance or go to A&E now; same-day = urgent "
+        "appointment today; soon = see a doctor or physiotherapist within days to weeks."
+    )
     sign: Text = Field(description="The warning sign in plain words.")
-    may_point_to: Text = Field(description="The condition it may point to.")
+    may_point_to: Line = Field(description="The condition it may point to.")
     note: Text | None = None
     sources: Annotated[list[Id], Field(min_length=1)]
 
@@ -137,27 +152,27 @@ class RedFlag(Reviewed):
 
 
 class Verification(Strict):
-    how: Text = Field(description="Which primary record was checked and what matched.")
+    how: Note = Field(description="Which primary record was checked and what matched.")
     date: datetime.date
 
 
 class Reference(Entry):
     kind: Literal["article", "book", "guideline", "webpage"]
-    authors: Texts
+    authors: Annotated[list[Name], Field(min_length=1)]
     year: int | None = Field(None, ge=1850, le=2100, description="Required except for an undated web page.")
-    title: Text
-    container: Text = Field(description="Journal (article), publisher (book) or organisation.")
-    volume: Text | None = None
-    issue: Text | None = None
-    pages: Text | None = None
-    edition: Text | None = None
+    title: Line
+    container: Line = Field(description="Journal (article), publisher (book) or organisation.")
+    volume: Name | None = None
+    issue: Name | None = None
+    pages: Name | None = None
+    edition: Name | None = None
     doi: Annotated[str, StringConstraints(pattern=r"^10\.\d{4,9}/\S+$")] | None = None
     pmid: Annotated[str, StringConstraints(pattern=r"^\d{1,9}$")] | None = None
     pmcid: Annotated[str, StringConstraints(pattern=r"^PMC\d+$")] | None = None
     isbn: Annotated[str, StringConstraints(pattern=r"^(97[89])?\d{9}[\dX]$")] | None = None
-    url: Annotated[str, StringConstraints(pattern=r"^https://\S+$")] | None = None
+    url: Annotated[str, StringConstraints(pattern=r"^https://\S+$", max_length=300)] | None = None
     verified: Verification
-    notes: Text | None = None
+    notes: Note | None = None
 
     @model_validator(mode="after")
     def _identifiable(self) -> Reference:
@@ -174,9 +189,17 @@ class Reference(Entry):
 
 
 class Claim(Reviewed):
-    claim: Text = Field(description="The claim as people hear it.")
-    theme: Literal["anatomy", "sitting-and-posture", "symptoms-and-tests", "stretching",
-                   "strength-and-exercise", "treatments-and-products", "mind-and-body", "safety"]
+    claim: Line = Field(description="The claim as people hear it.")
+    theme: Literal[
+        "anatomy",
+        "sitting-and-posture",
+        "symptoms-and-tests",
+        "stretching",
+        "strength-and-exercise",
+        "treatments-and-products",
+        "mind-and-body",
+        "safety",
+    ]
     verdict: Verdict
     summary: Text = Field(description="One line: what the evidence says.")
     references: list[Id] = Field(default_factory=list)
@@ -192,9 +215,9 @@ class Claim(Reviewed):
 
 
 class GlossaryTerm(Entry):
-    term: Text
-    definition: Text = Field(description="Plain-language definition, one or two sentences; shown as a tooltip.")
-    also: list[Text] = Field(default_factory=list, description="Other spellings or abbreviations that get the tooltip.")
+    term: Name
+    definition: Line = Field(description="Plain-language definition, one or two sentences; shown as a tooltip.")
+    also: list[Name] = Field(default_factory=list, description="Other spellings or abbreviations that get the tooltip.")
 
 
 # ---------------------------------------------------------------- routines
@@ -211,8 +234,9 @@ class RoutineStep(Strict):
     seconds: int | None = Field(None, ge=5, le=900, description="Time for the step (per side when sides is 'each').")
     reps: int | None = Field(None, ge=1, le=100)
     sides: Literal["together", "each"] = Field(
-        "together", description="'each' means do the step on the left, then on the right.")
-    note: Text | None = None
+        "together", description="'each' means do the step on the left, then on the right."
+    )
+    note: Line | None = None
 
     @model_validator(mode="after")
     def _has_amount(self) -> RoutineStep:
@@ -227,14 +251,13 @@ class RoutineStep(Strict):
 
 
 class Routine(Entry):
-    name: Text
+    name: Name
     summary: Text
     steps: Annotated[list[RoutineStep], Field(min_length=1)]
 
     @property
     def minutes(self) -> int:
-        seconds = sum(s.seconds_per_side * (2 if s.sides == "each" else 1) + SECONDS_BETWEEN_STEPS
-                      for s in self.steps)
+        seconds = sum(s.seconds_per_side * (2 if s.sides == "each" else 1) + SECONDS_BETWEEN_STEPS for s in self.steps)
         return max(1, round(seconds / 60))
 
 
@@ -245,20 +268,21 @@ PagePath = Annotated[str, StringConstraints(pattern=r"^[a-z0-9/_-]+\.md(#[a-z0-9
 
 
 class Cause(Strict):
-    what: Text = Field(description="Something that can cause pain in this region, in plain words.")
+    what: Line = Field(description="Something that can cause pain in this region, in plain words.")
     claims: list[Id] = Field(default_factory=list, description="Claim ids that grade this idea, if any.")
 
 
 class PainRegion(Entry):
     """A body region on the pain map, what can send pain there, and where to read more."""
 
-    name: Text
+    name: Name
     views: Annotated[list[Literal["front", "back"]], Field(min_length=1)]
     summary: Text
     causes: Annotated[list[Cause], Field(min_length=1)]
     red_flags: list[Id] = Field(default_factory=list, description="Warning signs that matter for pain here.")
     pages: Annotated[list[PagePath], Field(min_length=1)] = Field(
-        description="Pages that explain it, as paths under docs/, e.g. symptoms.md or red-flags.md#flag-fever.")
+        description="Pages that explain it, as paths under docs/, e.g. symptoms.md or red-flags.md#flag-fever."
+    )
 
 
 # ---------------------------------------------------------------- the files

@@ -7,14 +7,10 @@ and the field, and offers a close match when the mistake looks like a typo.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
-try:  # MkDocs prints a PluginError as a clean "Error: …" and exits 1
-    from mkdocs.exceptions import PluginError
-except ImportError:  # Zensical runs the macros without MkDocs installed
-    class PluginError(Exception):
-        pass
+from .compat import PluginError
 
 
 def close_matches(word: str, candidates: Iterable[str], n: int = 3) -> list[str]:
@@ -59,8 +55,10 @@ class DataError(PluginError):
         self.problems = sorted(problems, key=lambda p: (p.file, p.line or 0, p.column or 0, p.message))
         count = len(self.problems)
         lines = "\n".join(f"  {p}" for p in self.problems)
-        super().__init__(f"{count} problem{'s' if count != 1 else ''} in data/ "
-                         f"(see CONTRIBUTING.md, 'What the errors mean'):\n{lines}")
+        super().__init__(
+            f"{count} problem{'s' if count != 1 else ''} in data/ or docs/ "
+            f"(see CONTRIBUTING.md, 'What the errors mean'):\n{lines}"
+        )
 
 
 class MacroError(PluginError):

@@ -1,22 +1,25 @@
-"""One small function per macro: look the entry up, hand it to its template.
+"""One small method per macro: look the entry up, hand it to its template.
 
 Python chooses and orders data; the templates in templates/ write every piece of markup,
-with autoescaping on, so text from data/ can never become markup on a page.
+with autoescaping on, so text from data/ can never become markup on a page. Each Renderer
+has its own Jinja environment whose globals are this Renderer's helpers, so templates call
+back into the Renderer that is rendering them and nothing else.
 """
 
 from __future__ import annotations
 
-import json
+import re
 from functools import cached_property
 from pathlib import Path
 from typing import get_args
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup, escape
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
+from .figures import Figures
+from .inert import inert
 from .links import Links
-from .load import SiteData
-from .models import SECONDS_BETWEEN_STEPS, Tier, Verdict
+from .models import KINDS, SECONDS_BETWEEN_STEPS, Tier, Verdict
 from .problems import MacroError, did_you_mean, entry_label
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -24,33 +27,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 # The allowed values, in display order, as the models define them.
 TIERS = get_args(Tier)
 VERDICTS = get_args(Verdict)
-
-
-def jinja() -> Environment:
-    env = Environment(
-        loader=FileSystemLoader(TEMPLATES),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=False,
-    )
-    return env
-
-
-_JINJA = jinja()
-# Templates call cite(), muscle_name() and exercise_figures() of the Renderer that is rendering them. Jinja caches
-# imported templates with the globals they first saw, so the globals are stable functions that
-# ask whichever Renderer is active.
-_active: list = []
-_JINJA.globals.update(cite=lambda *ids: _active[-1].cite(*ids),
-                      muscle_name=lambda muscle_id: _active[-1].muscle_name(muscle_id),
-                      exercise_figures=lambda exercise_id: _active[-1].exercise_figures(exercise_id))
-
-
-def pain_map_shapes() -> dict:
-    """The drawn outlines and region shapes of the pain map (presentation, not facts)."""
-    return json.loads((TEMPLATES / "figures" / "pain-map-shapes.json").read_text(encoding="utf-8"))
+STAGES = ("start", "end")
 
 
 def block(html: str) -> Markup:
@@ -65,17 +42,30 @@ class Renderer:
     for error messages; both are callables because one Renderer serves every page.
     """
 
-    def __init__(self, data: SiteData, links=Links, where=lambda: "a page", titles=None):
+    def __init__(self, data, figures: Figures, links=Links, where=lambda: "a page", titles=None):
         self.data = data
+        self.figures = figures
         self._links = links
         self.where = where
         self.titles = titles or {}
         self.shown: dict[str, list[str]] = {}
         self._memo: dict[tuple, Markup] = {}
+        loader = ChoiceLoader(
+            [FileSystemLoader(TEMPLATES), PrefixLoader({"figures": FileSystemLoader(figures.folder)})]
+        )
+        self.jinja = Environment(
+            loader=loader,
+            undefined=StrictUndefined,
+            autoescape=select_autoescape(default=True, default_for_string=True),
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=False,
+        )
+        self.jinja.globals.update(cite=self.cite, name_of=self.name_of, exercise_figures=self.exercise_figures)
 
     def start_page(self) -> None:
         """Forget what the previous page showed (for its structured data)."""
-        self.shown = {"muscles": [], "exercises": [], "routines": []}
+        self.shown = {}
 
     def _show(self, kind: str, entry_id: str) -> None:
         self.shown.setdefault(kind, []).append(entry_id)
@@ -91,8 +81,10 @@ class Renderer:
         entries = self.data.kind(kind)
         if entry_id in entries:
             return entries[entry_id]
-        raise MacroError(f"{self.where()}: {call or f'{macro}({entry_id!r})'}: no {entry_label(kind)} with id {entry_id!r} "
-                         f"in data/{kind}.yml{did_you_mean(entry_id, entries)}")
+        raise MacroError(
+            f"{self.where()}: {call or f'{macro}({entry_id!r})'}: no {entry_label(kind)} with id "
+            f"{entry_id!r} in data/{kind}.yml{did_you_mean(entry_id, entries)}"
+        )
 
     def _render(self, template: str, key: tuple | None = None, **context) -> Markup:
         """Render a template; with a key, once per build for each page depth (cards repeat)."""
@@ -100,11 +92,7 @@ class Renderer:
         memo_key = (template, key, links.root) if key is not None else None
         if memo_key in self._memo:
             return self._memo[memo_key]
-        _active.append(self)
-        try:
-            html = block(_JINJA.get_template(template).render(links=links, **context))
-        finally:
-            _active.pop()
+        html = block(self.jinja.get_template(template).render(links=links, **context))
         if memo_key is not None:
             self._memo[memo_key] = html
         return html
@@ -112,14 +100,17 @@ class Renderer:
     @cached_property
     def numbers(self) -> dict[str, int]:
         """Site-wide reference numbers: alphabetical by first author, then year."""
-        ordered = sorted(self.data.references.values(),
-                         key=lambda r: (r.authors[0].lower(), r.year or 0, r.id))
+        ordered = sorted(self.data.references.values(), key=lambda r: (r.authors[0].lower(), r.year or 0, r.id))
         return {ref.id: n for n, ref in enumerate(ordered, 1)}
+
+    def name_of(self, muscle_id: str) -> str:
+        """A muscle's name as plain text, for templates (which escape it)."""
+        return self._get("muscles", muscle_id, "muscle_name").name
 
     # ------------------------------------------------------------ macros
 
-    def muscle_name(self, muscle_id: str) -> str:
-        return self._get("muscles", muscle_id, "muscle_name").name
+    def muscle_name(self, muscle_id: str) -> Markup:
+        return inert(self.name_of(muscle_id))
 
     def muscle_card(self, muscle_id: str) -> Markup:
         muscle = self._get("muscles", muscle_id, "muscle_card")
@@ -130,14 +121,18 @@ class Renderer:
         exercise = self._get("exercises", exercise_id, "exercise_card")
         self._show("exercises", exercise_id)
         if level not in (2, 3, 4):
-            raise MacroError(f"{self.where()}: exercise_card({exercise_id!r}, level={level!r}): "
-                             "level must be 2, 3 or 4 (the heading level of the card's sections)")
+            raise MacroError(
+                f"{self.where()}: exercise_card({exercise_id!r}, level={level!r}): "
+                "level must be 2, 3 or 4 (the heading level of the card's sections)"
+            )
         return self._render("exercise_card.html", key=("exercise", exercise_id, level), exercise=exercise, level=level)
 
     def red_flags(self, tier: str | None = None) -> Markup:
         if tier is not None and tier not in TIERS:
-            raise MacroError(f"{self.where()}: red_flags(tier={tier!r}): tier must be one of "
-                             f"{', '.join(TIERS)}{did_you_mean(tier, TIERS)}")
+            raise MacroError(
+                f"{self.where()}: red_flags(tier={tier!r}): tier must be one of "
+                f"{', '.join(TIERS)}{did_you_mean(tier, TIERS)}"
+            )
         tiers = [tier] if tier else list(TIERS)
         groups = [(t, [f for f in self.data.red_flags.values() if f.tier == t]) for t in tiers]
         return self._render("red_flags.html", key=("red_flags", tier), groups=groups, only=tier)
@@ -157,8 +152,9 @@ class Renderer:
         chosen = [c for c in self.data.claims.values() if theme is None or c.theme == theme]
         if not chosen:
             themes = sorted({c.theme for c in self.data.claims.values()})
-            raise MacroError(f"{self.where()}: claims(theme={theme!r}): no claim has that theme"
-                             f"{did_you_mean(theme, themes)}")
+            raise MacroError(
+                f"{self.where()}: claims(theme={theme!r}): no claim has that theme{did_you_mean(theme, themes)}"
+            )
         return self._render("claims.html", claims=chosen)
 
     def verdicts(self) -> Markup:
@@ -177,61 +173,78 @@ class Renderer:
 
     def pain_map(self, level: int = 2) -> Markup:
         """The body map: every region in data/pain_regions.yml, with its causes and links."""
-        missing = sorted({p.split("#")[0] for r in self.data.pain_regions.values() for p in r.pages} - set(self.titles))
-        if missing:
-            raise MacroError(f"{self.where()}: pain_map(): data/pain_regions.yml links to pages that do not exist: "
-                             + ", ".join(f"{m}{did_you_mean(m, self.titles)}" for m in missing))
-        return self._render("pain_map.html", regions=list(self.data.pain_regions.values()), shapes=pain_map_shapes(),
-                            claims=self.data.claims, red_flags=self.data.red_flags, titles=self.titles, level=level)
+        return self._render(
+            "pain_map.html",
+            regions=list(self.data.pain_regions.values()),
+            shapes=self.figures.pain_map_shapes(),
+            claims=self.data.claims,
+            red_flags=self.data.red_flags,
+            titles=self.titles,
+            level=level,
+        )
 
     def figure(self, name: str, caption: str | None = None) -> Markup:
-        """An original drawing from templates/figures/, inline so it follows the light or dark colours."""
-        return self._render("figure.html", key=("figure", name, caption), svg=self._svg(name, "figure"),
-                            caption=caption)
+        """An original drawing from figures/, inline so it follows the light or dark colours."""
+        return self._render(
+            "figure.html", key=("figure", name, caption), svg=self._svg(name, "figure"), caption=caption
+        )
 
     def _svg(self, name: str, macro: str) -> Markup:
-        names = [p.stem for p in (TEMPLATES / "figures").glob("*.svg")]
+        names = self.figures.names()
         if name not in names:
-            raise MacroError(f"{self.where()}: {macro}({name!r}): no drawing macros/templates/figures/{name}.svg"
-                             f"{did_you_mean(name, names)}")
-        return block(_JINJA.get_template(f"figures/{name}.svg").render(uid=f"fig-{name}"))
+            raise MacroError(
+                f"{self.where()}: {macro}({name!r}): no drawing {self.figures.shown(name)}.svg"
+                f"{did_you_mean(name, names)}"
+            )
+        return block(self.jinja.get_template(f"figures/{name}.svg").render(uid=f"fig-{name}"))
 
     def exercise_figures(self, exercise_id: str) -> list[tuple[str, Markup]]:
-        """The start and end drawings of an exercise, where they exist."""
-        found = []
-        for stage in ("start", "end"):
-            if (TEMPLATES / "figures" / f"{exercise_id}-{stage}.svg").exists():
-                found.append((stage, self._svg(f"{exercise_id}-{stage}", "exercise_card")))
-        return found
+        """The start and end drawings of an exercise (checked to exist by checks.py)."""
+        return [(stage, self._svg(f"{exercise_id}-{stage}", "exercise_card")) for stage in STAGES]
 
     def fact(self, path: str) -> Markup:
         """Quote one field of one entry inline: fact("muscles.psoas-major.innervation")."""
         kind, _, rest = str(path).partition(".")
         entry_id, _, field_path = rest.partition(".")
-        if not hasattr(self.data, kind) or kind.startswith("_") or kind == "kind":
-            raise MacroError(f"{self.where()}: fact({path!r}): {kind!r} is not a data file"
-                             f"{did_you_mean(kind, self._kinds())}; write kind.id.field")
+        if kind not in KINDS:
+            raise MacroError(
+                f"{self.where()}: fact({path!r}): {kind!r} is not a data file"
+                f"{did_you_mean(kind, KINDS)}; write kind.id.field"
+            )
         value = self._get(kind, entry_id, "fact", call=f"fact({path!r})")
         for name in field_path.split(".") if field_path else ["name"]:
             fields = list(type(value).model_fields) if hasattr(type(value), "model_fields") else []
             if name not in fields:
-                raise MacroError(f"{self.where()}: fact({path!r}): no field {name!r}{did_you_mean(name, fields)}; "
-                                 f"fields here: {', '.join(fields)}")
+                raise MacroError(
+                    f"{self.where()}: fact({path!r}): no field {name!r}{did_you_mean(name, fields)}; "
+                    f"fields here: {', '.join(fields)}"
+                )
             value = getattr(value, name)
         if value is None:
             raise MacroError(f"{self.where()}: fact({path!r}): this entry leaves the field empty")
-        if isinstance(value, (list, tuple)):
-            return escape("; ".join(str(v) for v in value))
-        return escape(str(value))
+        return inert("; ".join(str(v) for v in value) if isinstance(value, (list, tuple)) else value)
 
-    def _kinds(self) -> list[str]:
-        from .models import KINDS
-        return list(KINDS)
+    # ------------------------------------------------------------ for checks.py
 
-    def glossary_abbreviations(self) -> dict[str, str]:
-        """term -> definition for Markdown's abbr extension (tooltips on every page)."""
-        found = {}
-        for term in self.data.glossary.values():
-            for word in [term.term, *term.also]:
-                found[word] = term.definition
-        return found
+    def ids_made_by(self, macro: str, *args, **kwargs) -> set[str]:
+        """The element ids a macro call puts on the page (anchors other pages may link to)."""
+        return set(re.findall(r'\bid="([^"]+)"', str(getattr(self, macro)(*args, **kwargs))))
+
+
+# The macros pages may call, by name. Everything else on a Renderer is internal.
+MACROS = (
+    "muscle_card",
+    "exercise_card",
+    "red_flags",
+    "cite",
+    "bibliography",
+    "claim",
+    "claims",
+    "fact",
+    "glossary",
+    "routine",
+    "muscle_name",
+    "pain_map",
+    "figure",
+    "verdicts",
+)

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from .models import KINDS, Reviewed
+from .pages import all_pages
+
 ROOT = Path(__file__).resolve().parents[1]
 WINDOW_DAYS = 30
-NEXT_REVIEW = re.compile(r"^next_review:\s*[\"']?(\d{4}-\d{2}-\d{2})[\"']?\s*$", re.M)
 
 
 @dataclass(frozen=True, order=True)
@@ -30,22 +31,19 @@ class Due:
 
 def pages_due(docs: Path, until: datetime.date) -> list[Due]:
     found = []
-    for path in sorted(docs.rglob("*.md")):
-        text = path.read_text(encoding="utf-8")
-        front = text.split("\n---", 1)[0] if text.startswith("---\n") else ""
-        # A regular expression, not a YAML parse: this runs on every build, over every page.
-        match = NEXT_REVIEW.search(front)
-        rel = path.relative_to(docs.parent).as_posix()
-        if not match:
+    for page in all_pages(docs):
+        rel = f"{docs.name}/{page.rel}"
+        when = page.meta.next_review
+        if when is None:
             found.append(Due(datetime.date.min, f"{rel} (no next_review in its front matter)"))
-        elif datetime.date.fromisoformat(match.group(1)) <= until:
-            found.append(Due(datetime.date.fromisoformat(match.group(1)), rel))
+        elif when <= until:
+            found.append(Due(when, rel))
     return found
 
 
 def entries_due(site, until: datetime.date) -> list[Due]:
     found = []
-    for kind in ("muscles", "exercises", "red_flags", "claims"):
+    for kind in [k for k, model in KINDS.items() if issubclass(model, Reviewed)]:
         for entry in site.kind(kind).values():
             if entry.next_review is not None and entry.next_review <= until:
                 found.append(Due(entry.next_review, f"data/{kind}.yml: {entry.id}"))
@@ -62,8 +60,12 @@ def main(argv: list[str]) -> int:
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--days", type=int, default=WINDOW_DAYS, help="look this many days ahead (default 30)")
-    parser.add_argument("--today", type=datetime.date.fromisoformat, default=datetime.date.today(),
-                        help="pretend today is this date (YYYY-MM-DD)")
+    parser.add_argument(
+        "--today",
+        type=datetime.date.fromisoformat,
+        default=datetime.date.today(),
+        help="pretend today is this date (YYYY-MM-DD)",
+    )
     args = parser.parse_args(argv)
     items = due(ROOT, load(ROOT / "data", root=ROOT), args.today, args.days)
     if not items:

@@ -66,12 +66,25 @@ EXERCISE = """
 """
 
 
+DRAWING = """<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 240 120" role="img" \
+aria-labelledby="{{{{ uid }}}}-title {{{{ uid }}}}-desc" class="figure-svg">\
+<title id="{{{{ uid }}}}-title">TODO {name}: {stage} position</title>\
+<desc id="{{{{ uid }}}}-desc">TODO Describe the {stage} position in words; draw it as in tools/figures.</desc>\
+<rect x="4" y="4" width="232" height="112" fill="none" stroke="currentColor" stroke-dasharray="6 4"/></svg>
+"""
+
+
 def front_matter(title: str, today: datetime.date) -> str:
-    due = today.replace(year=today.year + (today.month + REVIEW_MONTHS - 1) // 12,
-                        month=(today.month + REVIEW_MONTHS - 1) % 12 + 1, day=min(today.day, 28))
-    return (f'---\ntitle: {title}\ndescription: TODO One plain sentence for search results.\n'
-            f'last_reviewed: "{today.isoformat()}"\nnext_review: "{due.isoformat()}"\n'
-            f'author: TODO your name\nreviewed_by: TODO reviewer and role\n---\n\n# {title}\n\n')
+    due = today.replace(
+        year=today.year + (today.month + REVIEW_MONTHS - 1) // 12,
+        month=(today.month + REVIEW_MONTHS - 1) % 12 + 1,
+        day=min(today.day, 28),
+    )
+    return (
+        f"---\ntitle: {title}\ndescription: TODO One plain sentence for search results.\n"
+        f'last_reviewed: "{today.isoformat()}"\nnext_review: "{due.isoformat()}"\n'
+        f"author: TODO your name\nreviewed_by: TODO reviewer and role\n---\n\n# {title}\n\n"
+    )
 
 
 def new_entry(kind: str, entry_id: str, root: Path = ROOT) -> list[Path]:
@@ -81,15 +94,25 @@ def new_entry(kind: str, entry_id: str, root: Path = ROOT) -> list[Path]:
     text = path.read_text(encoding="utf-8")
     if re.search(rf"^  - id: {re.escape(entry_id)}$", text, re.M):
         raise SystemExit(f"data/{kind}.yml already has an entry '{entry_id}'")
-    first = lambda name: re.search(r"^  - id: (\S+)$", (root / "data" / f"{name}.yml").read_text(), re.M).group(1)
+
+    def first(name):
+        return re.search(r"^  - id: (\S+)$", (root / "data" / f"{name}.yml").read_text(), re.M).group(1)
+
     template = MUSCLE if kind == "muscles" else EXERCISE
-    path.write_text(text.rstrip("\n") + "\n" + template.format(id=entry_id, source=first("references"),
-                                                                muscle=first("muscles")), encoding="utf-8")
+    path.write_text(
+        text.rstrip("\n") + "\n" + template.format(id=entry_id, source=first("references"), muscle=first("muscles")),
+        encoding="utf-8",
+    )
     written = [path]
     if kind == "exercises":
         page = root / "docs" / "exercises" / f"{entry_id}.md"
-        written += new_page(page, root, body=f'{{{{ red_flags("emergency") }}}}\n\n'
-                                             f'{{{{ exercise_card("{entry_id}") }}}}\n')
+        written += new_page(
+            page, root, body=f'{{{{ red_flags("emergency") }}}}\n\n{{{{ exercise_card("{entry_id}") }}}}\n'
+        )
+        for stage in ("start", "end"):  # placeholders, so the preview builds; the TODO keeps them out of main
+            drawing = root / "figures" / f"{entry_id}-{stage}.svg"
+            drawing.write_text(DRAWING.format(name=entry_id, stage=stage), encoding="utf-8")
+            written.append(drawing)
     return written
 
 

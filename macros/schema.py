@@ -27,14 +27,17 @@ def schema_for(kind: str) -> dict:
     schema = wrapper.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = f"data/{kind}.yml"
-    schema["description"] = (f"Entries of data/{kind}.yml. Generated from macros/models.py by "
-                             "`make schema`; do not edit by hand.")
+    schema["description"] = (
+        f"Entries of data/{kind}.yml. Generated from macros/models.py by `make schema`; do not edit by hand."
+    )
     return schema
 
 
 def rendered() -> dict[Path, str]:
-    return {SCHEMA_DIR / f"{kind}.schema.json": json.dumps(schema_for(kind), indent=2, ensure_ascii=False) + "\n"
-            for kind in KINDS}
+    return {
+        SCHEMA_DIR / f"{kind}.schema.json": json.dumps(schema_for(kind), indent=2, ensure_ascii=False) + "\n"
+        for kind in KINDS
+    }
 
 
 def main(argv: list[str]) -> int:

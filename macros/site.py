@@ -1,46 +1,71 @@
-"""Wire the data and the Renderer into mkdocs-macros: one load per build, macros per page."""
+"""Wire the data and the Renderer into mkdocs-macros: one load and one check per build, macros per page."""
 
 from __future__ import annotations
 
 import datetime
-import re
 import sys
 from pathlib import Path
 
-from .problems import PluginError
+from jinja2 import TemplateSyntaxError
 
-from .links import DEFAULT_PAGES, Links
+from .checks import check_site
+from .figures import Figures
+from .links import Links, site_url_of
 from .load import load
-from .render import Renderer
+from .pages import all_pages
+from .problems import DataError, MacroError
+from .render import MACROS, Renderer
 from .review import due
 from .structured import page_graph
 
-MACROS = ("muscle_card", "exercise_card", "red_flags", "cite", "bibliography", "claim", "claims",
-          "fact", "glossary", "routine", "muscle_name", "pain_map", "figure", "verdicts")
 
-
-def register(env) -> Renderer:
-    root = Path(env.project_dir)
-    conf = env.conf
-    pages = {**DEFAULT_PAGES, **(conf["extra"].get("site_pages") or {})}
-    _check_pages(Path(conf["docs_dir"]), pages)
+def register(env) -> None:
+    """Load and check everything, then give pages the macros (and nothing else)."""
+    root, conf = Path(env.project_dir), env.conf
+    docs_dir = Path(conf["docs_dir"])
     data = load(root / "data", root=root)
+    site_pages = dict(conf["extra"].get("site_pages") or {})
+    figures = Figures(root / "figures")
+    problems = check_site(data, docs_dir, site_pages, figures, data.where)
+    if problems:
+        raise DataError(problems)
     _review_notice(root, data)
     renderer = Renderer(
         data,
-        links=lambda: Links(_page_url(env), conf["use_directory_urls"], pages),
-        where=lambda: call_site(env),
-        titles=page_titles(Path(conf["docs_dir"])),
+        figures,
+        links=lambda: Links(_page(env).url if _page(env) else "", conf["use_directory_urls"], site_pages),
+        where=lambda: call_site(_page(env), docs_dir),
+        titles={page.rel: page.title for page in all_pages(docs_dir)},
     )
     for name in MACROS:
-        env.macro(getattr(renderer, name), name)
-    _glossary_tooltips(conf, renderer)
-    env.variables["_renderer"] = renderer
-    return renderer
+        env.macro(_bound(renderer, name), name)
+    # Glossary terms for docs/assets/glossary.js, printed as JSON by overrides/main.html.
+    conf["extra"]["glossary"] = {
+        "page": site_url_of(site_pages["glossary"], conf["use_directory_urls"]),
+        "terms": [{"id": t.id, "words": [t.term, *t.also], "definition": t.definition} for t in data.glossary.values()],
+    }
+    env.site_renderer = renderer  # for the page hooks below; not a page variable
+
+
+def _page(env):
+    return getattr(env, "page", None)
+
+
+def _bound(renderer: Renderer, name: str):
+    """A plain function calling one Renderer method: pages get the macro, not the Renderer."""
+    method = getattr(renderer, name)
+
+    def macro(*args, **kwargs):
+        return method(*args, **kwargs)
+
+    macro.__name__ = macro.__qualname__ = name
+    macro.__doc__ = method.__doc__
+    return macro
 
 
 def before_page(env) -> None:
-    env.variables["_renderer"].start_page()
+    env.site_renderer.start_page()
+    check_template_syntax(env)
 
 
 def after_page(env) -> None:
@@ -49,9 +74,32 @@ def after_page(env) -> None:
     Structured data is an extra, not part of the page's content: a tool that skips this
     hook (Zensical does) still builds a correct site, only without JSON-LD.
     """
-    renderer = env.variables["_renderer"]
-    url = env.conf["site_url"].rstrip("/") + "/" + env.page.url
-    env.page.meta["jsonld"] = page_graph(env.page.meta, url, env.conf["site_name"], renderer.shown, renderer.data)
+    renderer = env.site_renderer
+    site_url = env.conf["site_url"] or "/"
+    url = site_url.rstrip("/") + "/" + env.page.url
+    env.page.meta["jsonld"] = page_graph(
+        env.page.meta, url, site_url, env.conf["site_name"], renderer.shown, renderer.data
+    )
+
+
+def check_template_syntax(env) -> None:
+    """A Jinja syntax error in a page, reported with the page's own line number.
+
+    mkdocs-macros would report it too, but counted from the end of the front matter."""
+    try:
+        env.env.parse(env.markdown)
+    except TemplateSyntaxError as error:
+        page = env.page
+        line = (error.lineno or 1) + body_offset(page)
+        raise MacroError(
+            f"{Path(env.conf['docs_dir']).name}/{page.file.src_uri}:{line}: template syntax error: {error.message}"
+        ) from None
+
+
+def body_offset(page) -> int:
+    """How many lines of the file come before the Markdown body (the front matter)."""
+    source = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
+    return source.count("\n") - page.markdown.count("\n") if page.markdown is not None else 0
 
 
 def _review_notice(root: Path, data) -> None:
@@ -59,54 +107,18 @@ def _review_notice(root: Path, data) -> None:
     items = due(root, data, datetime.date.today())
     if items:
         lines = "\n".join(f"  {item}" for item in items)
-        # Printed, not logged through MkDocs: a logged warning would fail `--strict`.
-        print(f"WARNING -  {len(items)} due for review within 30 days (make review-due):\n{lines}",
-              file=sys.stderr)
+        print(f"WARNING -  {len(items)} due for review within 30 days (make review-due):\n{lines}", file=sys.stderr)
 
 
-def _check_pages(docs_dir: Path, pages: dict) -> None:
-    missing = [f"{role}: docs/{src}" for role, src in pages.items() if not (docs_dir / src).is_file()]
-    if missing:
-        raise PluginError("macros link to pages that do not exist (set extra.site_pages in mkdocs.yml "
-                          "or add the pages): " + "; ".join(missing))
-
-
-def _glossary_tooltips(conf, renderer: Renderer) -> None:
-    """Feed data/glossary.yml to Markdown's abbr extension, so every page gets the tooltips.
-
-    MkDocs builds a fresh Markdown instance for each page from `mdx_configs`, so setting
-    the glossary here, once per build, reaches every page without touching page text.
-    """
-    if "abbr" not in conf["markdown_extensions"]:
-        raise PluginError("mkdocs.yml must list the 'abbr' Markdown extension: the glossary tooltips use it")
-    conf["mdx_configs"].setdefault("abbr", {})["glossary"] = renderer.glossary_abbreviations()
-
-
-def page_titles(docs_dir: Path) -> dict[str, str]:
-    """docs-relative path -> the title in its front matter (or its first heading)."""
-    titles = {}
-    for path in sorted(docs_dir.rglob("*.md")):
-        text = path.read_text(encoding="utf-8")
-        match = re.search(r"^title:\s*(.+)$", text.split("\n---", 1)[0], re.M) if text.startswith("---") else None
-        heading = re.search(r"^# (.+)$", text, re.M)
-        titles[path.relative_to(docs_dir).as_posix()] = (match or heading).group(1).strip().strip('"') \
-            if (match or heading) else path.stem
-    return titles
-
-
-def _page_url(env) -> str:
-    page = getattr(env, "page", None)
-    return page.url if page is not None else ""
-
-
-def call_site(env) -> str:
+def call_site(page, docs_dir: Path) -> str:
     """'docs/page.md:12' for the macro call being rendered, found from Jinja's frame."""
-    page = getattr(env, "page", None)
-    where = f"{Path(env.conf['docs_dir']).name}/{page.file.src_uri}" if page is not None else "a page"
+    if page is None:
+        return "a page"
+    where = f"{docs_dir.name}/{page.file.src_uri}"
     frame = sys._getframe(1)
     while frame is not None:
         template = frame.f_globals.get("__jinja_template__")
         if template is not None and frame.f_code.co_filename == "<template>":
-            return f"{where}:{template.get_corresponding_lineno(frame.f_lineno)}"
+            return f"{where}:{template.get_corresponding_lineno(frame.f_lineno) + body_offset(page)}"
         frame = frame.f_back
     return where

@@ -7,10 +7,8 @@ antagonist); schema.org no longer lists `origin`, so the origin goes into the de
 
 from __future__ import annotations
 
-from urllib.parse import urljoin
 
-
-def page_graph(meta: dict, url: str, site_name: str, shown: dict, data) -> dict:
+def page_graph(meta: dict, url: str, site_url: str, site_name: str, shown: dict, data) -> dict:
     muscles = [data.muscles[i] for i in dict.fromkeys(shown.get("muscles", ()))]
     names = {m.id: m.name for m in data.muscles.values()}
     plans = [_exercise_plan(data.exercises[i], url, names) for i in dict.fromkeys(shown.get("exercises", ()))]
@@ -23,9 +21,11 @@ def page_graph(meta: dict, url: str, site_name: str, shown: dict, data) -> dict:
         "name": str(meta.get("title", site_name)),
         "description": str(meta.get("description", "")),
         "inLanguage": "en",
-        "isPartOf": {"@type": "WebSite", "name": site_name, "url": urljoin(url, "/")},
-        "medicalAudience": [{"@type": "MedicalAudience", "audienceType": "Patient"},
-                            {"@type": "MedicalAudience", "audienceType": "Clinician"}],
+        "isPartOf": {"@type": "WebSite", "name": site_name, "url": site_url},
+        "medicalAudience": [
+            {"@type": "MedicalAudience", "audienceType": "Patient"},
+            {"@type": "MedicalAudience", "audienceType": "Clinician"},
+        ],
     }
     if meta.get("last_reviewed"):
         page["lastReviewed"] = str(meta["last_reviewed"])

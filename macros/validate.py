@@ -1,6 +1,9 @@
-"""Check data/*.yml without building the site: `python -m macros.validate` (or `make validate`).
+"""Check data/ and its links into docs/ without building: `python -m macros.validate` (`make validate`).
 
-Prints every problem as file:line:column: entry: message and exits 1, or says all is well.
+Runs the same load and the same checks as the build, prints every problem as
+file:line:column: entry: message and exits 1, or says all is well.
+
+    python -m macros.validate [PROJECT_DIR]    (default: this project)
 """
 
 from __future__ import annotations
@@ -8,22 +11,40 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from .checks import check_site
+from .figures import Figures
 from .load import load
+from .models import KINDS
 from .problems import DataError
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def validate(project: Path) -> str:
+    """A one-line summary, or a DataError with every problem."""
+    from mkdocs.config import load_config  # only here: the build itself runs without MkDocs imports
+
+    config = load_config(str(project / "mkdocs.yml"))
+    site = load(project / "data", root=project)
+    problems = check_site(
+        site,
+        Path(config["docs_dir"]),
+        dict(config["extra"].get("site_pages") or {}),
+        Figures(project / "figures"),
+        site.where,
+    )
+    if problems:
+        raise DataError(problems)
+    return "data/ is valid: " + ", ".join(f"{len(site.kind(k))} {k.replace('_', ' ')}" for k in KINDS)
+
+
 def main(argv: list[str]) -> int:
-    data_dir = Path(argv[0]) if argv else ROOT / "data"
+    project = Path(argv[0]).resolve() if argv else ROOT
     try:
-        site = load(data_dir, root=ROOT)
+        print(validate(project))
     except DataError as error:
         print(error, file=sys.stderr)
         return 1
-    counts = ", ".join(f"{len(site.kind(k))} {k.replace('_', ' ')}" for k in
-                       ("muscles", "exercises", "red_flags", "references", "claims", "glossary", "routines"))
-    print(f"data/ is valid: {counts}")
     return 0
 
 

@@ -11,23 +11,35 @@ from __future__ import annotations
 
 import re
 import sys
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import lxml.html
 import pyphen
 
-EXCLUDED = ("contains(@class, 'card')", "self::table", "contains(@class, 'red-flags')",
-            "contains(@class, 'claims')", "contains(@class, 'bibliography')", "contains(@class, 'glossary')",
-            "self::pre", "self::code", "contains(@class, 'page-review')", "contains(@class, 'routine')",
-            "contains(@class, 'headerlink')", "contains(@class, 'md-content__button')",
-            "contains(@class, 'site-disclaimer')", "contains(@class, 'cite')", "self::figure",
-            "contains(@class, 'admonition')")
+EXCLUDED = (
+    "contains(@class, 'card')",
+    "self::table",
+    "contains(@class, 'red-flags')",
+    "contains(@class, 'claims')",
+    "contains(@class, 'bibliography')",
+    "contains(@class, 'glossary')",
+    "self::pre",
+    "self::code",
+    "contains(@class, 'page-review')",
+    "contains(@class, 'routine')",
+    "contains(@class, 'headerlink')",
+    "contains(@class, 'md-content__button')",
+    "contains(@class, 'site-disclaimer')",
+    "contains(@class, 'cite')",
+    "self::figure",
+    "contains(@class, 'admonition')",
+)
 WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 _dic = pyphen.Pyphen(lang="en_US")
 
 
-@lru_cache(maxsize=None)
+@cache
 def syllables(word: str) -> int:
     return max(1, len(_dic.positions(word.lower())) + 1)
 

@@ -7,19 +7,23 @@ checks that the message names the file, the line (where there is one), the entry
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 from mkdocs.exceptions import Abort, PluginError
 
 from macros.problems import DataError
 
+FRONT = '---\ntitle: Mini home\ndescription: A page.\nlast_reviewed: "2026-11-01"\nnext_review: "2027-05-01"\n---\n\n'
+
 
 def data_error(project, logs) -> str:
-    """A data problem stops the build in on_config; MkDocs logs it and aborts."""
+    """A data or page problem stops the build in on_config; MkDocs logs it and aborts."""
     with pytest.raises(Abort, match="BuildError"):
         project.build()
     errors = [r.getMessage() for r in logs.records if r.levelname == "ERROR"]
     assert len(errors) == 1, errors
+    assert "Traceback" not in errors[0]
     return errors[0]
 
 
@@ -29,6 +33,9 @@ def macro_error(project, logs) -> str:
         project.build()
     assert caught.value.code == 100
     return logs.text
+
+
+# ---------------------------------------------------------------- data files
 
 
 def test_yaml_syntax_error(mini, logs):
@@ -46,8 +53,11 @@ def test_unknown_field_names_line_entry_and_close_match(mini, logs):
 def test_wrong_type(mini, logs):
     mini.replace("data/references.yml", "year: 2010", "year: twenty-ten")
     message = data_error(mini, logs)
-    assert re.search(r"data/references\.yml:5:11: neumann-2010: field 'year': input should be a valid "
-                     r"integer.*'twenty-ten'", message), message
+    assert re.search(
+        r"data/references\.yml:5:11: neumann-2010: field 'year': input should be a valid "
+        r"integer.*'twenty-ten'",
+        message,
+    ), message
 
 
 def test_missing_required_field(mini, logs):
@@ -59,23 +69,113 @@ def test_missing_required_field(mini, logs):
 def test_duplicate_id(mini, logs):
     mini.replace("data/muscles.yml", "  - id: iliacus", "  - id: psoas-major")
     message = data_error(mini, logs)
-    assert re.search(r"data/muscles\.yml:\d+:5: psoas-major: duplicate id 'psoas-major' "
-                     r"\(first defined at line 2\)", message), message
+    assert re.search(
+        r"data/muscles\.yml:\d+:5: psoas-major: duplicate id 'psoas-major' "
+        r"\(first defined at line 2\)",
+        message,
+    ), message
+
+
+def test_duplicate_key_names_the_entry(mini, logs):
+    mini.replace("data/glossary.yml", "    term: psoas\n", "    term: psoas\n    term: psoas major\n")
+    message = data_error(mini, logs)
+    assert "data/glossary.yml:4:5: psoas: key 'term' appears twice in the same entry" in message
 
 
 def test_cross_reference_to_missing_id(mini, logs):
     mini.replace("data/muscles.yml", "synergists: [iliacus]", "synergists: [iliacsu]")
     message = data_error(mini, logs)
-    assert ("data/muscles.yml:14:18: psoas-major: synergists.0: no muscle with id 'iliacsu' in "
-            "data/muscles.yml (did you mean 'iliacus'?)") in message
+    assert (
+        "data/muscles.yml:14:18: psoas-major: synergists.0: no muscle with id 'iliacsu' in "
+        "data/muscles.yml (did you mean 'iliacus'?)"
+    ) in message
 
 
-def test_unquoted_date_where_text_is_expected(mini, logs):
-    mini.replace("data/glossary.yml", "definition: A deep muscle from the lower spine to the thigh bone.",
-                 "definition: 2026-01-01")
+def test_one_renamed_entry_gives_one_message_not_a_wall(mini, logs):
+    """Renaming an entry breaks every id that names it: one message lists them all."""
+    mini.replace("data/references.yml", "  - id: neumann-2010", "  - id: neumann-2011")
     message = data_error(mini, logs)
-    assert ("data/glossary.yml:4:17: psoas: field 'definition': expected text, but YAML read 2026-01-01 "
-            "as a date; put it in quotes") in message
+    assert message.startswith("1 problem in data/"), message
+    assert "no reference with id 'neumann-2010' in data/references.yml (did you mean 'neumann-2011'?)" in message
+    assert "; also named at data/" in message
+
+
+def test_impossible_date_in_data_unquoted(mini, logs):
+    mini.replace("data/claims.yml", "    verdict: unsupported", "    verdict: unsupported\n    next_review: 2027-02-30")
+    message = data_error(mini, logs)
+    assert re.search(
+        r"data/claims\.yml:\d+:18: sitting-shortens-psoas: field 'next_review': '2027-02-30' is not "
+        r"a real date",
+        message,
+    ), message
+
+
+def test_unquoted_date_where_text_is_expected_stays_text(mini):
+    """YAML dates are read as text, so a date-looking definition is simply shown as written."""
+    mini.replace(
+        "data/glossary.yml",
+        "definition: A deep muscle from the lower spine to the thigh bone.",
+        "definition: 2026-01-01",
+    )
+    mini.build()
+    assert "2026-01-01" in mini.html("glossary/index.html")
+
+
+def test_not_utf8_in_a_data_file(mini, logs):
+    path = mini.file("data/muscles.yml")
+    path.write_bytes(path.read_bytes().replace(b"Lifts the thigh.", b"Lifts the thigh \xff."))
+    message = data_error(mini, logs)
+    assert re.search(r"data/muscles\.yml:\d+:\d+: byte 0xff is not valid UTF-8; save the file as UTF-8", message)
+
+
+def test_alias_bomb_is_refused_at_once(mini, logs):
+    bomb = "\n".join(
+        ["a: &a [x, x, x, x, x, x, x, x, x]"]
+        + [
+            f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, "
+            f"*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]"
+            for i in range(12)
+        ]
+    )
+    mini.write(
+        "data/glossary.yml",
+        "glossary:\n  - id: psoas\n    term: psoas\n    definition: x\n"
+        + "    also: [a]\n# "
+        + bomb.replace("\n", "\n# ")
+        + "\n"
+        + bomb.replace("a: ", "z: ", 1)
+        + "\n",
+    )
+    started = time.monotonic()
+    message = data_error(mini, logs)
+    assert time.monotonic() - started < 1.5
+    assert re.search(
+        r"data/glossary\.yml:\d+:\d+: anchors and aliases \(&name, \*name, <<:\) are not allowed", message
+    ), message
+    assert len(message) < 600
+
+
+def test_merge_key_is_refused_with_the_same_message(mini, logs):
+    mini.replace("data/glossary.yml", "    term: psoas\n", "    term: psoas\n    <<: {also: [x]}\n")
+    message = data_error(mini, logs)
+    assert "data/glossary.yml:4:5: psoas: anchors and aliases" in message
+
+
+def test_over_long_text_is_refused_with_its_limit(mini, logs):
+    mini.replace(
+        "data/glossary.yml",
+        "definition: A deep muscle from the lower spine to the thigh bone.",
+        "definition: " + "word " * 200_000,
+    )
+    message = data_error(mini, logs)
+    assert "data/glossary.yml:4:17: psoas: field 'definition': text is 999,999 characters long; at most 300" in message
+    assert len(message) < 500, "the message must not quote the whole text"
+
+
+def test_data_file_with_an_unknown_name(mini, logs):
+    mini.write("data/muscle.yml", "muscles: []\n")
+    message = data_error(mini, logs)
+    assert "data/muscle.yml: not a data file this site reads (did you mean 'muscles.yml'" in message
 
 
 def test_every_problem_is_reported_in_one_run(mini, logs):
@@ -94,11 +194,99 @@ def test_data_error_is_a_plugin_error_so_mkdocs_prints_it_and_exits_1():
     assert issubclass(DataError, PluginError)
 
 
+# ---------------------------------------------------------------- data that points into docs/
+
+
+def test_page_named_in_data_must_exist(mini, logs):
+    mini.replace("data/pain_regions.yml", "pages: [muscles/psoas.md,", "pages: [muscles/psoa.md,")
+    message = data_error(mini, logs)
+    assert (
+        "data/pain_regions.yml:11:13: groin: pages.0: no page docs/muscles/psoa.md (did you mean 'muscles/psoas.md'?)"
+    ) in message
+
+
+def test_anchor_named_in_data_must_exist(mini, logs):
+    mini.replace("data/pain_regions.yml", "red-flags.md#flag-fever", "red-flags.md#flag-fevr")
+    message = data_error(mini, logs)
+    assert (
+        "data/pain_regions.yml:11:31: groin: pages.1: docs/red-flags.md has no #flag-fevr (did you mean 'flag-fever'?)"
+    ) in message
+
+
+def test_region_without_a_drawn_shape(mini, logs):
+    mini.replace("data/pain_regions.yml", "views: [front]", "views: [front, back]")
+    message = data_error(mini, logs)
+    assert (
+        "data/pain_regions.yml:4:12: groin: no shape for this region in the back view of figures/pain-map-shapes.json"
+    ) in message
+
+
+def test_exercise_without_drawings(mini, logs):
+    mini.file("figures/kneeling-stretch-end.svg").unlink()
+    message = data_error(mini, logs)
+    assert "data/exercises.yml:2:5: kneeling-stretch: no end drawing: add figures/kneeling-stretch-end.svg" in message
+
+
+# ---------------------------------------------------------------- pages
+
+
+def test_front_matter_yaml_error_fails_the_build(mini, logs):
+    mini.write(
+        "docs/index.md", FRONT.replace("description: A page.", "description: [A page.") + mini.read("docs/index.md")
+    )
+    message = data_error(mini, logs)
+    assert re.search(r"docs/index\.md:[34]:\d+: YAML syntax error", message), message
+
+
+def test_impossible_date_in_front_matter(mini, logs):
+    mini.write("docs/index.md", FRONT.replace('"2027-05-01"', '"2027-13-45"') + mini.read("docs/index.md"))
+    message = data_error(mini, logs)
+    assert "docs/index.md:5:14: field 'next_review': '2027-13-45' is not a real date" in message
+
+
+def test_misspelt_front_matter_key(mini, logs):
+    mini.write("docs/index.md", FRONT.replace("last_reviewed", "last_reviwed") + mini.read("docs/index.md"))
+    message = data_error(mini, logs)
+    assert "docs/index.md:4:1: unknown field 'last_reviwed' (did you mean 'last_reviewed'" in message
+
+
+def test_not_utf8_in_a_page(mini, logs):
+    path = mini.file("docs/muscles/psoas.md")
+    path.write_bytes(path.read_bytes().replace(b"# Psoas", b"# Psoas \xe9"))
+    message = data_error(mini, logs)
+    assert "docs/muscles/psoas.md:1:9: byte 0xe9 is not valid UTF-8" in message
+
+
+def test_byte_order_mark_in_a_page(mini, logs):
+    mini.write("docs/index.md", "\ufeff" + FRONT + mini.read("docs/index.md"))
+    message = data_error(mini, logs)
+    assert "docs/index.md:1:1: the file starts with a byte-order mark (BOM)" in message
+
+
+# ---------------------------------------------------------------- macro calls in pages
+
+
 def test_macro_with_unknown_id(mini, logs):
     mini.append("docs/muscles/psoas.md", '\n{{ muscle_card("psoas-majr") }}\n')
     text = macro_error(mini, logs)
-    assert ("docs/muscles/psoas.md:9: muscle_card('psoas-majr'): no muscle with id 'psoas-majr' in "
-            "data/muscles.yml (did you mean 'psoas-major'?)") in text
+    assert (
+        "docs/muscles/psoas.md:9: muscle_card('psoas-majr'): no muscle with id 'psoas-majr' in "
+        "data/muscles.yml (did you mean 'psoas-major'?)"
+    ) in text
+
+
+def test_macro_error_counts_the_front_matter(mini, logs):
+    """The line is the file's own line, front matter included (line 8 here, body line 2)."""
+    mini.write("docs/index.md", FRONT + '# Mini home\n{{ exercise_card("kneeling") }}\n')
+    text = macro_error(mini, logs)
+    assert "docs/index.md:9: exercise_card('kneeling'): no exercise with id 'kneeling'" in text
+
+
+def test_template_syntax_error_names_the_right_line(mini, logs):
+    mini.write("docs/index.md", FRONT + '# Mini home\n\nText.\n\n{{ muscle_card("psoas-major" }}\n\nMore.\n')
+    with pytest.raises(Abort):
+        mini.build()
+    assert "docs/index.md:12: template syntax error" in logs.text
 
 
 def test_unknown_citation_key(mini, logs):
@@ -117,8 +305,14 @@ def test_unknown_fact_field(mini, logs):
 def test_undefined_variable_in_a_page(mini, logs):
     mini.append("docs/index.md", "\nDose: {{ stretch_dose }}\n")
     text = macro_error(mini, logs)
-    assert "docs/index.md" in text or "index.md" in text
-    assert "'stretch_dose' is undefined" in text
+    assert "index.md" in text and "'stretch_dose' is undefined" in text
+
+
+@pytest.mark.parametrize("reach", ["_renderer.data", "muscle_card.__self__.data", "renderer"])
+def test_pages_reach_macros_not_the_renderer_or_raw_data(mini, logs, reach):
+    mini.append("docs/index.md", "\n{{ " + reach + " }}\n")
+    text = macro_error(mini, logs)
+    assert "is undefined" in text or "has no attribute" in text
 
 
 def test_broken_internal_link(mini, logs):
@@ -133,12 +327,3 @@ def test_broken_anchor(mini, logs):
     with pytest.raises(Abort):
         mini.build()
     assert "index.md" in logs.text and "#no-such-heading" in logs.text
-
-
-def test_markup_in_data_is_shown_as_text(mini):
-    mini.replace("data/muscles.yml", "summary: Lifts the thigh.",
-                 'summary: "<script>alert(1)</script> <b>bold</b>"')
-    out = mini.build()
-    html = (out / "muscles/psoas/index.html").read_text()
-    assert "&lt;script&gt;alert(1)&lt;/script&gt; &lt;b&gt;bold&lt;/b&gt;" in html
-    assert "<script>alert(1)" not in html and "<b>bold</b>" not in html

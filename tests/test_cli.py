@@ -1,4 +1,4 @@
-"""What a contributor sees in the terminal: `mkdocs build` and `python -m macros.validate`."""
+"""What a contributor sees in the terminal: `mkdocs build`, `tools/build.py` and `python -m macros.validate`."""
 
 from __future__ import annotations
 
@@ -7,7 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT
+import pytest
+
+from helpers import ROOT
 
 MKDOCS = str(Path(sys.executable).with_name("mkdocs"))
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -31,9 +33,40 @@ def test_build_with_a_bad_macro_call_exits_100_naming_the_page(mini):
     assert "docs/index.md:13: exercise_card('kneeling'): no exercise with id 'kneeling'" in result.stderr
 
 
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda p: p.file("data/muscles.yml").write_bytes(b"muscles:\n  - id: x\xff\n"),
+        lambda p: p.file("docs/index.md").write_bytes(b"# Mini \xe9\n"),
+        lambda p: p.write("docs/index.md", '---\ntitle: "x\nlast_reviewed: 2027-13-45\n---\n# Mini\n'),
+        lambda p: p.write("docs/index.md", '---\nnext_review: "2027-02-30"\n---\n# Mini\n'),
+        lambda p: p.write("data/glossary.yml", "glossary:\n  - &a {id: x, term: x, definition: x}\n  - *a\n"),
+        lambda p: p.write("docs/index.md", "\ufeff# Mini\n"),
+    ],
+)
+def test_bad_input_never_gives_a_traceback(mini, damage):
+    damage(mini)
+    result = run([sys.executable, str(ROOT / "tools" / "build.py"), "--root", str(mini.path)], mini.path)
+    assert result.returncode == 1, result.stderr[-2000:]
+    assert "Traceback" not in result.stderr, result.stderr[-3000:]
+    assert "Error: " in result.stderr
+
+
 def test_validate_command(mini):
-    ok = run([sys.executable, "-m", "macros.validate", str(mini.path / "data")], ROOT)
-    assert ok.returncode == 0 and ok.stdout.startswith("data/ is valid: 2 muscles, 1 exercises")
+    ok = run([sys.executable, "-m", "macros.validate", str(mini.path)], ROOT)
+    assert ok.returncode == 0 and ok.stdout.startswith("data/ is valid: 2 muscles, 1 exercises"), ok.stderr
     mini.replace("data/claims.yml", "verdict: unsupported", "verdict: maybe")
-    bad = run([sys.executable, "-m", "macros.validate", str(mini.path / "data")], ROOT)
+    bad = run([sys.executable, "-m", "macros.validate", str(mini.path)], ROOT)
     assert bad.returncode == 1 and "field 'verdict': expected one of" in bad.stderr
+
+
+def test_validate_checks_what_data_names_in_docs(mini):
+    """Anchors and drawings are checked without a build, not only at render time."""
+    mini.replace("data/pain_regions.yml", "red-flags.md#flag-fever", "red-flags.md#flag-fevr")
+    mini.file("figures/pain-map-shapes.json").write_text(
+        '{"viewBox": "0 0 1 1", "front": {"outline": "", "regions": {}}, "back": {"outline": "", "regions": {}}}'
+    )
+    bad = run([sys.executable, "-m", "macros.validate", str(mini.path)], ROOT)
+    assert bad.returncode == 1
+    assert "groin: pages.1: docs/red-flags.md has no #flag-fevr" in bad.stderr
+    assert "groin: no shape for this region in the front view of figures/pain-map-shapes.json" in bad.stderr

@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from conftest import FIXTURES
+from helpers import FIXTURES
 from macros import load as load_module
 from macros.load import load
 from macros.problems import DataError
@@ -55,15 +55,18 @@ def test_missing_file_and_wrong_top_level_key(data_dir):
 def test_repeated_key_is_reported(data_dir):
     path = data_dir / "glossary.yml"
     path.write_text(path.read_text() + "    term: psoas major\n")
-    with pytest.raises(DataError, match=r"glossary\.yml:5:5: key 'term' appears twice in the same entry"):
+    with pytest.raises(DataError, match=r"glossary\.yml:5:5: psoas: key 'term' appears twice in the same entry"):
         load(data_dir)
 
 
 def test_bad_id_style_suggests_one(data_dir):
     path = data_dir / "glossary.yml"
     path.write_text(path.read_text().replace("id: psoas", "id: Psoas_Major"))
-    with pytest.raises(DataError, match=r"field 'id': 'Psoas_Major' is not a valid id; use lowercase words and "
-                                        r"digits joined by hyphens, e.g. 'psoas-major'"):
+    with pytest.raises(
+        DataError,
+        match=r"field 'id': 'Psoas_Major' is not a valid id; use lowercase words and "
+        r"digits joined by hyphens, e.g. 'psoas-major'",
+    ):
         load(data_dir)
 
 

@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from conftest import ROOT, copy_project
+from helpers import ROOT, copy_project
 from macros.load import load
 from macros.review import due
 
@@ -22,8 +22,9 @@ def project(tmp_path):
 
 
 def make(project, *args) -> subprocess.CompletedProcess:
-    return subprocess.run(["make", "--no-print-directory", *args], cwd=project.path, capture_output=True,
-                          text=True, timeout=300)
+    return subprocess.run(
+        ["make", "--no-print-directory", *args], cwd=project.path, capture_output=True, text=True, timeout=300
+    )
 
 
 @pytest.mark.slow
@@ -31,6 +32,8 @@ def test_new_exercise_and_muscle_write_valid_stubs(project):
     result = make(project, "new-exercise", "ID=wall-sit")
     assert result.returncode == 0, result.stderr
     assert "wrote data/exercises.yml" in result.stdout and "wrote docs/exercises/wall-sit.md" in result.stdout
+    assert "wrote figures/wall-sit-start.svg" in result.stdout and "wrote figures/wall-sit-end.svg" in result.stdout
+    assert make(project, "validate").returncode == 0, "a stub passes validation, so the preview builds at once"
     assert make(project, "new-muscle", "ID=piriformis").returncode == 0
     site = load(project.path / "data", root=project.path)
     assert site.exercises["wall-sit"].name == "TODO Name"
@@ -52,10 +55,14 @@ def test_new_page_keeps_the_shell_path(project):
 
 
 def test_review_due_lists_pages_and_entries(mini):
-    mini.replace("data/claims.yml", "    verdict: unsupported", '    verdict: unsupported\n    next_review: "2026-12-01"')
+    mini.replace(
+        "data/claims.yml", "    verdict: unsupported", '    verdict: unsupported\n    next_review: "2026-12-01"'
+    )
     for page in ("docs/index.md", "docs/glossary.md"):
         text = mini.file(page).read_text()
-        mini.write(page, f'---\ntitle: T\nnext_review: "{"2026-12-10" if "index" in page else "2030-01-01"}"\n---\n' + text)
+        mini.write(
+            page, f'---\ntitle: T\nnext_review: "{"2026-12-10" if "index" in page else "2030-01-01"}"\n---\n' + text
+        )
     items = [str(i) for i in due(mini.path, load(mini.path / "data", root=mini.path), datetime.date(2026, 11, 21))]
     assert "2026-12-01  data/claims.yml: sitting-shortens-psoas" in items
     assert "2026-12-10  docs/index.md" in items
@@ -64,15 +71,17 @@ def test_review_due_lists_pages_and_entries(mini):
 
 
 def test_the_build_mentions_reviews_due_without_failing(mini, capfd):
-    mini.write("docs/index.md", '---\ntitle: T\nnext_review: "2020-01-01"\n---\n' + mini.file("docs/index.md").read_text())
+    mini.write(
+        "docs/index.md", '---\ntitle: T\nnext_review: "2020-01-01"\n---\n' + mini.file("docs/index.md").read_text()
+    )
     mini.build()  # strict, yet it must not fail
     assert "due for review within 30 days" in capfd.readouterr().err
 
 
-def test_no_todo_left_in_data_or_pages():
-    for folder in ("data", "docs"):
+def test_no_todo_left_in_data_pages_or_drawings():
+    for folder in ("data", "docs", "figures"):
         for path in (ROOT / folder).rglob("*"):
-            if path.suffix in (".yml", ".md"):
+            if path.suffix in (".yml", ".md", ".svg"):
                 assert "TODO" not in path.read_text(encoding="utf-8"), f"{path.relative_to(ROOT)} still has a TODO"
 
 
@@ -82,14 +91,31 @@ def test_gh_deploy_pushes_the_built_site_to_a_gh_pages_branch(tmp_path):
     remote = tmp_path / "remote.git"
     subprocess.run(["git", "init", "--bare", "-q", str(remote)], check=True)
     project = copy_project(ROOT, tmp_path / "project", with_macros="copy").path
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
-           "GIT_COMMITTER_EMAIL": "t@example.org", "NO_MKDOCS_2_WARNING": "1"}
-    for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "site"],
-                 ["remote", "add", "origin", str(remote)]):
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+        "NO_MKDOCS_2_WARNING": "1",
+    }
+    for args in (
+        ["init", "-q", "-b", "main"],
+        ["add", "-A"],
+        ["commit", "-q", "-m", "site"],
+        ["remote", "add", "origin", str(remote)],
+    ):
         subprocess.run(["git", *args], cwd=project, check=True, env=env)
-    result = subprocess.run([str(ROOT / ".venv/bin/mkdocs"), "gh-deploy", "--force", "--strict"], cwd=project,
-                            env=env, capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [str(ROOT / ".venv/bin/mkdocs"), "gh-deploy", "--force", "--strict"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr[-2000:]
-    files = subprocess.run(["git", "ls-tree", "-r", "--name-only", "gh-pages"], cwd=remote, capture_output=True,
-                           text=True, check=True).stdout.split()
+    files = subprocess.run(
+        ["git", "ls-tree", "-r", "--name-only", "gh-pages"], cwd=remote, capture_output=True, text=True, check=True
+    ).stdout.split()
     assert "index.html" in files and "exercises/glute-bridge/index.html" in files and ".nojekyll" in files

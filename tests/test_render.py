@@ -5,17 +5,26 @@ from __future__ import annotations
 import lxml.html
 import pytest
 
-from conftest import FIXTURES
+from helpers import FIXTURES, ROOT
+from macros.figures import Figures
 from macros.links import Links
 from macros.load import load
 from macros.problems import MacroError
 from macros.render import Renderer
 
+MINI = FIXTURES / "minisite"
+PAGES = {"references": "references.md", "red_flags": "red-flags.md", "glossary": "glossary.md", "myths": "myths.md"}
+
 
 @pytest.fixture(scope="module")
 def render():
-    data = load(FIXTURES / "minisite" / "data", root=FIXTURES / "minisite")
-    return Renderer(data, links=lambda: Links(page_url="muscles/psoas/"), where=lambda: "docs/test.md:1")
+    data = load(MINI / "data", root=MINI)
+    return Renderer(
+        data,
+        Figures(MINI / "figures"),
+        links=lambda: Links("muscles/psoas/", True, PAGES),
+        where=lambda: "docs/test.md:1",
+    )
 
 
 def parse(markup) -> lxml.html.HtmlElement:
@@ -54,13 +63,28 @@ def test_exercise_card_has_roles_steps_dose_and_stop_rule(render):
     root = parse(render.exercise_card("kneeling-stretch"))
     assert_accessible_tables(root)
     text = root.text_content()
-    for part in ("Psoas major, Iliacus", "Kneel.", "Hold 30 seconds twice", "Tuck first.", "Arching.",
-                 "Pain spreads down the leg.", "Standing version.", "Arm overhead.", "This dose follows exercise guidelines and trials (most trials studied other muscles in healthy adults)."):
+    for part in (
+        "Psoas major, Iliacus",
+        "Kneel.",
+        "Hold 30 seconds twice",
+        "Tuck first.",
+        "Arching.",
+        "Pain spreads down the leg.",
+        "Standing version.",
+        "Arm overhead.",
+        "This dose follows exercise guidelines and trials (most trials studied other muscles in healthy adults).",
+    ):
         assert part in text, part
     stop = root.xpath(".//div[contains(@class, 'stop-rule')]")[0]
     assert stop.xpath(".//a/@href") == ["../../red-flags/"]
     assert [h.text for h in root.xpath(".//h2|.//h3")] == [
-        "How to do it", "How much", "Cues", "Common mistakes", "Easier versions", "Harder versions"]
+        "How to do it",
+        "How much",
+        "Cues",
+        "Common mistakes",
+        "Easier versions",
+        "Harder versions",
+    ]
 
 
 def test_exercise_card_heading_level(render):
@@ -119,20 +143,44 @@ def test_claim_has_badge_summary_and_references(render):
     assert root.xpath(".//a/@href") == ["../../references/#ref-neumann-2010"]
 
 
+def text_of(markup) -> str:
+    return parse(markup).text_content()
+
+
 def test_fact_quotes_data(render):
-    assert render.fact("muscles.psoas-major.innervation") == "Anterior rami of the lumbar plexus (L1–L3)"
-    assert render.fact("muscles.psoas-major.innervation.roots") == "L1–L3"
-    assert render.fact("muscles.iliacus") == "Iliacus"
-    assert render.fact("exercises.kneeling-stretch.dose.summary") == "Hold 30 seconds twice"
-    assert render.fact("muscles.psoas-major.actions") == "Flexes the hip."
+    assert text_of(render.fact("muscles.psoas-major.innervation")) == "Anterior rami of the lumbar plexus (L1–L3)"
+    assert text_of(render.fact("muscles.psoas-major.innervation.roots")) == "L1–L3"
+    assert text_of(render.fact("muscles.iliacus")) == "Iliacus"
+    assert text_of(render.fact("exercises.kneeling-stretch.dose.summary")) == "Hold 30 seconds twice"
+    assert text_of(render.fact("muscles.psoas-major.actions")) == "Flexes the hip."
 
 
-@pytest.mark.parametrize("path, message", [
-    ("muscle.psoas-major.origin", "'muscle' is not a data file (did you mean 'muscles'?)"),
-    ("muscles.psoas-majr.origin", "no muscle with id 'psoas-majr' in data/muscles.yml (did you mean 'psoas-major'?)"),
-    ("muscles.psoas-major.orign", "no field 'orign' (did you mean 'origin'?)"),
-    ("muscles.iliacus.prevalence", "this entry leaves the field empty"),
-])
+def test_fact_and_muscle_name_leave_markdown_nothing_to_act_on(render):
+    """Their output goes into Markdown before Markdown runs: no bracket, asterisk or angle survives."""
+    import markdown
+
+    for markup in (render.fact("muscles.psoas-major.innervation"), render.muscle_name("iliacus")):
+        assert str(markup).startswith('<span class="fact">')
+    from macros.inert import inert
+
+    html = markdown.markdown("See " + inert("[x](javascript:alert(1)) ![i](http://e.invalid/t.png) *b* <b>"))
+    root = parse(html)
+    assert not root.xpath("//a|//img|//em|//b"), html
+    assert root.text_content() == "See [x](javascript:alert(1)) ![i](http://e.invalid/t.png) *b* <b>"
+
+
+@pytest.mark.parametrize(
+    "path, message",
+    [
+        ("muscle.psoas-major.origin", "'muscle' is not a data file (did you mean 'muscles'?)"),
+        (
+            "muscles.psoas-majr.origin",
+            "no muscle with id 'psoas-majr' in data/muscles.yml (did you mean 'psoas-major'?)",
+        ),
+        ("muscles.psoas-major.orign", "no field 'orign' (did you mean 'origin'?)"),
+        ("muscles.iliacus.prevalence", "this entry leaves the field empty"),
+    ],
+)
 def test_fact_errors(render, path, message):
     with pytest.raises(MacroError) as caught:
         render.fact(path)
@@ -144,7 +192,6 @@ def test_glossary_lists_terms(render):
     root = parse(render.glossary())
     assert root.xpath(".//dt/@id") == ["term-psoas"]
     assert root.xpath("string(.//dd)") == "A deep muscle from the lower spine to the thigh bone."
-    assert render.glossary_abbreviations() == {"psoas": "A deep muscle from the lower spine to the thigh bone."}
 
 
 def test_routine_reads_as_an_ordered_list(render):
@@ -157,14 +204,17 @@ def test_routine_reads_as_an_ordered_list(render):
     assert "About 1 minutes in all." in block.text_content()
 
 
-@pytest.mark.parametrize("call, message", [
-    (lambda r: r.muscle_card("psoas"), "muscle_card('psoas'): no muscle with id 'psoas'"),
-    (lambda r: r.exercise_card("kneeling"), "exercise_card('kneeling'): no exercise with id 'kneeling'"),
-    (lambda r: r.claim("sitting"), "claim('sitting'): no claim with id 'sitting'"),
-    (lambda r: r.routine("short"), "routine('short'): no routine with id 'short'"),
-    (lambda r: r.cite("bandy"), "cite('bandy'): no reference with id 'bandy'"),
-    (lambda r: r.claims("sitting"), "claims(theme='sitting'): no claim has that theme"),
-])
+@pytest.mark.parametrize(
+    "call, message",
+    [
+        (lambda r: r.muscle_card("psoas"), "muscle_card('psoas'): no muscle with id 'psoas'"),
+        (lambda r: r.exercise_card("kneeling"), "exercise_card('kneeling'): no exercise with id 'kneeling'"),
+        (lambda r: r.claim("sitting"), "claim('sitting'): no claim with id 'sitting'"),
+        (lambda r: r.routine("short"), "routine('short'): no routine with id 'short'"),
+        (lambda r: r.cite("bandy"), "cite('bandy'): no reference with id 'bandy'"),
+        (lambda r: r.claims("sitting"), "claims(theme='sitting'): no claim has that theme"),
+    ],
+)
 def test_unknown_ids_name_the_call_and_close_matches(render, call, message):
     with pytest.raises(MacroError) as caught:
         call(render)
@@ -175,8 +225,7 @@ def test_unknown_ids_name_the_call_and_close_matches(render, call, message):
 def test_every_drawing_is_accessible_and_theme_aware():
     from xml.dom import minidom
 
-    from macros.render import TEMPLATES
-    drawings = sorted((TEMPLATES / "figures").glob("*.svg"))
+    drawings = sorted((ROOT / "figures").glob("*.svg"))
     assert drawings
     for path in drawings:
         text = path.read_text(encoding="utf-8").replace("{{ uid }}", "x")
@@ -189,24 +238,29 @@ def test_every_drawing_is_accessible_and_theme_aware():
         assert "<image" not in text and "<script" not in text and "href=" not in text, path.name
 
 
-def test_exercise_card_shows_start_and_end_drawings(render):
-    from macros.render import Renderer as Real
-    from conftest import ROOT
-    real = Real(load(ROOT / "data", root=ROOT), links=lambda: Links(page_url="exercises/x/"))
+def test_exercise_card_shows_start_and_end_drawings(data):
+    real = Renderer(data, Figures(ROOT / "figures"), links=lambda: Links("exercises/x/", True, PAGES))
     root = parse(real.exercise_card("glute-bridge"))
     assert [c.text for c in root.xpath(".//figure/figcaption")] == ["Start position", "End position"]
     with pytest.raises(MacroError, match=r"figure\('psoas-pth'\): no drawing .*did you mean 'psoas-path'"):
         real.figure("psoas-pth")
 
 
-@pytest.mark.parametrize("src, directory, url", [
-    ("index.md", True, ""), ("red-flags.md", True, "red-flags/"), ("exercises/index.md", True, "exercises/"),
-    ("exercises/plank.md", True, "exercises/plank/"), ("exercises/plank.md", False, "exercises/plank.html"),
-])
+@pytest.mark.parametrize(
+    "src, directory, url",
+    [
+        ("index.md", True, ""),
+        ("red-flags.md", True, "red-flags/"),
+        ("exercises/index.md", True, "exercises/"),
+        ("exercises/plank.md", True, "exercises/plank/"),
+        ("exercises/plank.md", False, "exercises/plank.html"),
+    ],
+)
 def test_site_urls_match_mkdocs(src, directory, url):
     from mkdocs.structure.files import File
 
     from macros.links import site_url_of
+
     assert site_url_of(src, directory) == url
     assert (url or "./") == File(src, "", "", directory).url  # MkDocs writes the root as "./"
 

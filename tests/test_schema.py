@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 
-from conftest import ROOT
+from helpers import ROOT
 from macros import schema
 from macros.models import KINDS
 
 
 def test_committed_schemas_match_the_models():
-    stale = [p.name for p, text in schema.rendered().items()
-             if not p.exists() or p.read_text(encoding="utf-8") != text]
+    stale = [p.name for p, text in schema.rendered().items() if not p.exists() or p.read_text(encoding="utf-8") != text]
     assert not stale, f"run `make schema`: out of date: {stale}"
 
 
@@ -26,5 +25,9 @@ def test_schema_rejects_unknown_keys_and_lists_allowed_values():
     assert muscles["additionalProperties"] is False
     assert muscles["$defs"]["Muscle"]["additionalProperties"] is False
     claims = json.loads((ROOT / "data/schema/claims.schema.json").read_text())
-    assert claims["$defs"]["Claim"]["properties"]["verdict"]["enum"] == ["supported", "mixed", "contested",
-                                                                          "unsupported"]
+    assert claims["$defs"]["Claim"]["properties"]["verdict"]["enum"] == [
+        "supported",
+        "mixed",
+        "contested",
+        "unsupported",
+    ]

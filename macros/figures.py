@@ -1,0 +1,37 @@
+"""The project's drawings: figures/<name>.svg (inlined into pages) and the pain-map shapes.
+
+Drawings are per site, named from data ids (`<exercise-id>-start.svg`), so they live in
+the project beside data/, not in this package. Each SVG is a Jinja template whose only
+variable is `uid`, which keeps ids unique when a drawing appears twice on a page.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+SHAPES = "pain-map-shapes.json"
+
+
+@dataclass(frozen=True)
+class Figures:
+    folder: Path
+
+    def names(self) -> list[str]:
+        return sorted(p.stem for p in self.folder.glob("*.svg"))
+
+    def shown(self, name: str) -> str:
+        """How messages name a drawing's file."""
+        return f"{self.folder.name}/{name}"
+
+    def pain_map_shapes(self) -> dict:
+        """The drawn outlines and region shapes of the pain map (presentation, not facts)."""
+        path = self.folder / SHAPES
+        if not path.exists():
+            return {
+                "viewBox": "0 0 1 1",
+                "front": {"outline": "", "regions": {}},
+                "back": {"outline": "", "regions": {}},
+            }
+        return json.loads(path.read_text(encoding="utf-8"))
