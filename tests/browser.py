@@ -1,12 +1,16 @@
-"""Shared pieces for the browser tests: a static server for the built site and a Chromium.
+"""Shared pieces for the browser tests: a built site served where it was built for, and a Chromium.
 
 Chromium is Debian's `chromium` package driven by Playwright with `executable_path`;
 Playwright never downloads a browser here. In CI (CI=true) a missing Chromium is an
 error, so browser tests can never pass by being skipped; elsewhere they skip with a reason.
+
+Sites are built with `site_url` set to the address they are served from: Material's
+instant navigation only runs when they match, and several tests need it to run.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -14,13 +18,28 @@ import shutil
 import tempfile
 import threading
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 
-CHROMIUM_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                  "--disable-dev-shm-usage"]
+CHROMIUM_FLAGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
 AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
+# Collects Content-Security-Policy violations before any page script runs.
+CSP_WATCH = """
+window.__csp = [];
+document.addEventListener("securitypolicyviolation",
+  e => window.__csp.push(e.violatedDirective + " " + (e.blockedURI || "inline")));
+"""
 
 
 def chromium_path() -> str:
@@ -37,15 +56,60 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@functools.cache
-def serve(directory: str) -> str:
-    """Serve a built site on 127.0.0.1 for the rest of the test session; return its base URL."""
-    handler = functools.partial(QuietHandler, directory=directory)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+def serve_built(build, directory: Path) -> str:
+    """Pick a port, build the site for that address with `build(directory, url)`, serve it; return the URL."""
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(directory))
+    )
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    build(directory, url)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/"
+    return url
 
 
 def launch(playwright):
-    return playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS,
-                                      env={**os.environ, "HOME": tempfile.mkdtemp(prefix="chromium-home-")})
+    return playwright.chromium.launch(
+        executable_path=chromium_path(),
+        args=CHROMIUM_FLAGS,
+        env={**os.environ, "HOME": tempfile.mkdtemp(prefix="chromium-home-")},
+    )
+
+
+class Watch:
+    """Console errors, page errors, CSP violations and any request that leaves 127.0.0.1."""
+
+    def __init__(self, page, allow_file: bool = False):
+        self.page = page
+        self.errors, self.outside = [], []
+        page.add_init_script(CSP_WATCH)
+        page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+        page.on("request", lambda r: self._request(r, allow_file))
+
+    def _request(self, request, allow_file: bool):
+        url = urlparse(request.url)
+        if url.scheme in ("data", "blob", "about") or (allow_file and url.scheme == "file"):
+            return
+        if url.hostname != "127.0.0.1":
+            self.outside.append(request.url)
+
+    def problems(self) -> list[str]:
+        found = [f"console: {e}" for e in self.errors] + [f"request left the site: {u}" for u in self.outside]
+        with contextlib.suppress(Exception):  # the page may be closing
+            found += [f"CSP violation: {v}" for v in self.page.evaluate("window.__csp || []")]
+        return found
+
+
+# axe-core, for `context.add_init_script`: init scripts (like page.evaluate) come through the
+# DevTools protocol, which the page's Content-Security-Policy does not govern, so the policy
+# stays on while axe runs.
+AXE_INIT = AXE.read_text(encoding="utf-8") + "\n;true"
+
+
+def axe(page, options: str = "{resultTypes: ['violations']}", context: str = "document") -> list[str]:
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.evaluate(AXE_INIT)
+    result = page.evaluate(f"axe.run({context}, {options})")
+    return [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['target']})" for v in result["violations"]
+    ]

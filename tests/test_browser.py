@@ -3,25 +3,29 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urlparse
 
 import pytest
 
-from browser import AXE, launch, serve
-from conftest import ROOT, built_path
+from browser import AXE_INIT, Watch, axe, launch, serve_built
+from helpers import ROOT, built_path, copy_project, page_paths
+from hostile import MARK
 
 pytestmark = pytest.mark.slow
-PAGES = sorted(p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md"))
+PAGES = page_paths()
 
 
-@pytest.fixture(scope="module")
-def base(real_site) -> str:
-    return serve(str(real_site))
+@pytest.fixture(scope="session")
+def base(tmp_path_factory) -> str:
+    """The real site, built for and served on 127.0.0.1 (so instant navigation runs)."""
+    from tools.build import build_site
+
+    return serve_built(lambda out, url: build_site(out, site_url=url), tmp_path_factory.mktemp("served"))
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
+
     with sync_playwright() as p:
         chromium = launch(p)
         yield chromium
@@ -32,119 +36,172 @@ def url_of(base: str, rel: str) -> str:
     return base + built_path(rel).removesuffix("index.html")
 
 
-class Watch:
-    """Console errors, page errors and any request that leaves 127.0.0.1."""
-
-    def __init__(self, page):
-        self.errors, self.outside = [], []
-        page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
-        page.on("pageerror", lambda e: self.errors.append(str(e)))
-        page.on("request", self._request)
-
-    def _request(self, request):
-        url = urlparse(request.url)
-        if url.scheme not in ("data", "blob", "about") and url.hostname != "127.0.0.1":
-            self.outside.append(request.url)
+def open_page(browser, url: str, scheme: str = "light", **options):
+    context = browser.new_context(color_scheme=scheme, **options)
+    page = context.new_page()
+    watch = Watch(page)
+    page.goto(url, wait_until="load")
+    return context, page, watch
 
 
-def axe_violations(page) -> list[str]:
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-    return [f"{v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['target']})"
-            for v in result["violations"]]
-
-
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_every_page_is_clean(browser, base, scheme):
-    """Loads with no console error, no outside request, and zero axe violations."""
-    context = browser.new_context(color_scheme=scheme)
-    problems = {}
-    for rel in PAGES:
-        page = context.new_page()
-        watch = Watch(page)
-        page.goto(url_of(base, rel), wait_until="networkidle")
-        expected = "slate" if scheme == "dark" else "default"
-        assert page.get_attribute("body", "data-md-color-scheme") == expected, rel
-        found = axe_violations(page) + [f"console: {e}" for e in watch.errors] + \
-            [f"request left the site: {u}" for u in watch.outside]
-        if found:
-            problems[rel] = found
-        page.close()
-    cookies = context.cookies()
+@pytest.fixture(scope="session")
+def checking(browser):
+    """One context for the page checks (a shared cache makes loads fast), with axe-core ready."""
+    context = browser.new_context(color_scheme="light")
+    context.add_init_script(AXE_INIT)
+    yield context
     context.close()
-    assert not cookies, f"the site set cookies: {cookies}"
-    assert not problems, "\n".join(f"{rel}:\n  " + "\n  ".join(v) for rel, v in problems.items())
 
 
-def test_search_finds_the_thomas_test(browser, base):
-    page = browser.new_page()
-    page.goto(base, wait_until="networkidle")
+def to_dark(page) -> None:
+    """Switch the system colour scheme; Material follows it as a reader's device would."""
+    page.emulate_media(color_scheme="dark")
+    page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'", timeout=5000)
+
+
+CONTRAST = "{runOnly: ['color-contrast'], resultTypes: ['violations']}"
+
+
+@pytest.mark.parametrize("rel", PAGES)
+def test_page_is_clean(checking, base, rel):
+    """Light: every axe rule. Dark: colour contrast. Both: no console error, no CSP violation,
+    no request to another site, no cookie."""
+    page = checking.new_page()
+    watch = Watch(page)
+    page.goto(url_of(base, rel), wait_until="load")
+    assert page.get_attribute("body", "data-md-color-scheme") == "default", rel
+    problems = [f"light: {p}" for p in axe(page)]
+    to_dark(page)
+    problems += [f"dark: {p}" for p in axe(page, CONTRAST)] + watch.problems()
+    page.close()
+    assert not checking.cookies(), f"{rel}: the site set cookies"
+    assert not problems, f"{rel}:\n  " + "\n  ".join(problems)
+
+
+INTERACTIVE = "article a, article button, article summary, .md-button"
+
+
+@pytest.mark.parametrize("rel", ["index.md", "routines/desk-break.md", "exercises/glute-bridge.md", "pain-map.md"])
+def test_links_and_buttons_keep_contrast_on_hover_and_focus(checking, base, rel):
+    """axe checks resting colours; here links and buttons are forced into :hover, :focus and
+    :active in turn (through the DevTools protocol) and checked again, in light and dark."""
+    page = checking.new_page()
+    page.goto(url_of(base, rel), wait_until="load")
+    page.wait_for_selector(".routine-player" if rel.startswith("routines/") else "article")
+    cdp = checking.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
+    nodes = cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": INTERACTIVE})["nodeIds"][:80]
+    assert nodes, rel
+    problems = []
+    for scheme in ("light", "dark"):
+        if scheme == "dark":
+            to_dark(page)
+        for states in (["hover"], ["focus", "focus-visible"], ["active", "hover"]):
+            for node in nodes:
+                cdp.send("CSS.forcePseudoState", {"nodeId": node, "forcedPseudoClasses": states})
+            problems += [f"{scheme} :{'+'.join(states)}: {v}" for v in axe(page, CONTRAST)]
+    page.close()
+    assert not problems, f"{rel}:\n  " + "\n  ".join(problems)
+
+
+def test_glossary_terms_link_to_their_entry_and_explain_themselves_on_focus(browser, base):
+    context, page, _ = open_page(browser, url_of(base, "anatomy/iliopsoas.md"))
+    term = page.locator("article a.term").first
+    term.wait_for()
+    assert page.locator("article h1 a.term, article h2 a.term").count() == 0, "no term links in headings"
+    href = term.get_attribute("href")
+    assert re.search(r"/glossary/#term-[a-z0-9-]+$", href), href
+    page.keyboard.press("Tab")  # reach it by keyboard alone
+    for _ in range(60):
+        if page.evaluate("document.activeElement.classList.contains('term')"):
+            break
+        page.keyboard.press("Tab")
+    tip = page.locator("#term-tip")
+    assert tip.is_visible() and tip.get_attribute("role") == "tooltip"
+    focused = page.evaluate("document.activeElement.dataset.definition")
+    assert tip.inner_text() == focused
+    assert page.evaluate("document.activeElement.getAttribute('aria-describedby')") == "term-tip"
+    page.keyboard.press("Escape")
+    assert not tip.is_visible()
+    cards = page.locator(".card a.term")
+    assert cards.count() > 0, "terms inside cards are linked too"
+    context.close()
+
+
+def test_search_finds_the_thomas_test_and_loads_its_index_only_when_used(browser, base):
+    context = browser.new_context()
+    page = context.new_page()
+    asked = []
+    page.on("request", lambda r: "search_index" in r.url and asked.append(r.url))
+    page.goto(base, wait_until="load")
+    page.wait_for_timeout(300)
+    assert not asked, "the search index must wait until the reader searches"
     page.locator("input.md-search__input").click()
     page.locator("input.md-search__input").press_sequentially("Thomas test", delay=30)
     result = page.locator(".md-search-result__item a[href*='self-tests/thomas-test']").first
     result.wait_for(timeout=10_000)
     assert "Thomas test" in result.inner_text()
-    page.close()
+    context.close()
 
 
 def test_palette_toggle_switches_and_persists(browser, base):
-    context = browser.new_context(color_scheme="light")
-    page = context.new_page()
-    page.goto(base, wait_until="networkidle")
+    context, page, _ = open_page(browser, base)
     assert page.get_attribute("body", "data-md-color-scheme") == "default"
     # The first option follows the system; one click chooses light, the next dark.
     for _ in range(2):
         page.locator("form[data-md-component='palette'] label:visible").first.click()
     assert page.get_attribute("body", "data-md-color-scheme") == "slate"
-    page.reload(wait_until="networkidle")
+    page.reload(wait_until="load")
     assert page.get_attribute("body", "data-md-color-scheme") == "slate", "the choice must survive a reload"
     context.close()
 
 
-PRINTED = [p for p in PAGES if p.startswith(("exercises/", "routines/")) and not p.endswith("index.md")] + \
-    ["action-plan.md"]
+PRINTED = [p for p in PAGES if p.startswith(("exercises/", "routines/")) and not p.endswith("index.md")] + [
+    "action-plan.md"
+]
 
 
-def test_cards_routines_and_action_plan_print_on_one_page(browser, base):
-    page = browser.new_page()
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_cards_routines_and_action_plan_print_on_one_page(browser, base, paper):
+    context, page, _ = open_page(browser, base)
     too_long = {}
     for rel in PRINTED:
-        page.goto(url_of(base, rel), wait_until="networkidle")
-        for paper in ("A4", "Letter"):
-            pdf = page.pdf(format=paper)
-            pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
-            if pages != 1:
-                too_long[f"{rel} on {paper}"] = pages
+        page.goto(url_of(base, rel), wait_until="load")
+        pages = len(re.findall(rb"/Type\s*/Page[^s]", page.pdf(format=paper)))
+        if pages != 1:
+            too_long[rel] = pages
     page.emulate_media(media="print")
     for selector in (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-search", ".md-footer"):
         assert not page.locator(selector).first.is_visible(), f"{selector} shows in print"
-    page.close()
-    assert not too_long, f"print runs over one page: {too_long}"
+    context.close()
+    assert not too_long, f"print runs over one {paper} page: {too_long}"
 
 
 def test_feedback_links_on_every_page(browser, base):
-    page = browser.new_page()
+    context, page, _ = open_page(browser, base)
     for rel in ("index.md", "exercises/glute-bridge.md"):
-        page.goto(url_of(base, rel), wait_until="networkidle")
+        page.goto(url_of(base, rel), wait_until="load")
         report = page.locator(".page-feedback a", has_text="Report a problem").get_attribute("href")
         assert report.startswith("https://github.com/iliopsoas-guide/iliopsoas/issues/new?template=report-an-error.yml")
         edit = page.locator(".page-feedback a", has_text="Suggest an edit").get_attribute("href")
         assert edit == f"https://github.com/iliopsoas-guide/iliopsoas/edit/main/docs/{rel}"
-    page.close()
+    context.close()
 
 
-def test_routine_player_runs_a_whole_routine_and_announces_each_step(browser, base):
-    import yaml
-    routine = next(r for r in yaml.safe_load((ROOT / "data/routines.yml").read_text())["routines"]
-                   if r["id"] == "desk-break")
-    names = {e["id"]: e["name"] for e in yaml.safe_load((ROOT / "data/exercises.yml").read_text())["exercises"]}
-    page = browser.new_page()
+def test_routine_player_runs_a_whole_routine_and_announces_each_step(browser, base, data):
+    routine = data.routines["desk-break"]
+    context = browser.new_context()
+    page = context.new_page()
     page.add_init_script("window.routinePlayerTickMs = 5;")
-    page.goto(url_of(base, "routines/desk-break.md"), wait_until="networkidle")
+    page.goto(url_of(base, "routines/desk-break.md"), wait_until="load")
+    page.wait_for_selector(".routine-player")
     page.evaluate("""() => {
         window.heard = [];
         const live = document.querySelector('[data-routine=desk-break] [aria-live]');
-        new MutationObserver(() => window.heard.push(live.textContent)).observe(live, {childList: true, characterData: true, subtree: true});
+        const note = () => window.heard.push(live.textContent);
+        new MutationObserver(note).observe(live, {childList: true, characterData: true, subtree: true});
     }""")
     play = page.get_by_role("button", name="Start")
     play.focus()
@@ -152,17 +209,16 @@ def test_routine_player_runs_a_whole_routine_and_announces_each_step(browser, ba
     page.wait_for_selector("[data-routine=desk-break][data-finished=true]", timeout=20_000)
     heard = page.evaluate("window.heard")
     steps = [h for h in heard if h.startswith("Step ")]
-    expected = [names[s["exercise"]] for s in routine["steps"] for _ in range(2 if s.get("sides") == "each" else 1)]
+    expected = [data.exercises[s.exercise].name for s in routine.steps for _ in range(2 if s.sides == "each" else 1)]
     assert [h.split(": ")[1].split(",")[0] for h in steps] == expected, heard
     assert any("left side" in h for h in steps) and any("right side" in h for h in steps)
     assert heard[-1] == "Routine finished. Well done."
     assert page.locator("[data-routine=desk-break] progress").get_attribute("aria-label")
-    page.close()
+    context.close()
 
 
 def test_routine_player_keys_and_no_script_fallback(browser, base):
-    page = browser.new_page()
-    page.goto(url_of(base, "routines/ten-minute-routine.md"), wait_until="networkidle")
+    context, page, _ = open_page(browser, url_of(base, "routines/ten-minute-routine.md"))
     player = page.locator(".routine-player")
     player.focus()
     page.keyboard.press("ArrowRight")
@@ -171,21 +227,16 @@ def test_routine_player_keys_and_no_script_fallback(browser, base):
     page.keyboard.press("ArrowLeft")
     assert "left side" in player.locator(".routine-player__now").inner_text()
     assert not page.get_by_label("Spoken cues").is_checked(), "speech is off until the reader turns it on"
-    page.close()
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.goto(url_of(base, "routines/ten-minute-routine.md"))
+    context.close()
+    context, page, _ = open_page(browser, url_of(base, "routines/ten-minute-routine.md"), java_script_enabled=False)
     assert page.locator(".routine-player").count() == 0
     assert page.locator("[data-routine] ol li").count() >= 5
     context.close()
 
 
-def test_pain_map_works_by_keyboard_alone(browser, base):
-    import yaml
-    regions = [r["id"] for r in yaml.safe_load((ROOT / "data/pain_regions.yml").read_text())["pain_regions"]]
-    page = browser.new_page()
-    page.goto(url_of(base, "pain-map.md"), wait_until="networkidle")
-    for region in regions:
+def test_pain_map_works_by_keyboard_alone(browser, base, data):
+    context, page, _ = open_page(browser, url_of(base, "pain-map.md"))
+    for region in data.pain_regions:
         assert page.locator(f"svg a[data-region='{region}']").count() >= 1, region
     assert page.locator("[data-region-panel]:visible").count() == 0, "no panel until a region is chosen"
     for _ in range(200):  # Tab through the page until the groin region has focus
@@ -199,36 +250,40 @@ def test_pain_map_works_by_keyboard_alone(browser, base):
     assert visible.count() == 1 and visible.get_attribute("data-region-panel") == "groin"
     assert page.evaluate("document.activeElement.dataset.regionPanel") == "groin"
     assert "hernia" in visible.inner_text().lower()
-    page.close()
+    context.close()
 
 
 def test_pain_map_without_javascript_is_plain_links(browser, base):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.goto(url_of(base, "pain-map.md"))
+    context, page, _ = open_page(browser, url_of(base, "pain-map.md"), java_script_enabled=False)
     assert page.locator("svg a[data-region='lower-back']").get_attribute("xlink:href") == "#region-lower-back"
     assert page.locator("#region-lower-back").is_visible()
     context.close()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def offline_site(tmp_path_factory):
     """`make offline`, the same steps: the offline plugin on, then tools/offline.py."""
     import os
     import subprocess
     import sys
+
     out = tmp_path_factory.mktemp("offline")
     env = {**os.environ, "OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run([str(ROOT / ".venv/bin/mkdocs"), "build", "--strict", "--site-dir", str(out)], cwd=ROOT,
-                   env=env, check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, str(ROOT / "tools/build.py"), "--site-dir", str(out)],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
     subprocess.run([sys.executable, str(ROOT / "tools/offline.py"), str(out)], check=True, capture_output=True)
     return out
 
 
 def test_offline_copy_works_from_disk_with_search(browser, offline_site):
-    page = browser.new_page()
-    outside = []
-    page.on("request", lambda r: not r.url.startswith(("file://", "data:", "blob:", "about:")) and outside.append(r.url))
+    context = browser.new_context()
+    page = context.new_page()
+    watch = Watch(page, allow_file=True)
     page.goto((offline_site / "index.html").as_uri(), wait_until="load")
     page.locator("input.md-search__input").click()
     page.locator("input.md-search__input").press_sequentially("Thomas test", delay=30)
@@ -237,5 +292,74 @@ def test_offline_copy_works_from_disk_with_search(browser, offline_site):
     page.locator("article a[href$='red-flags.html']").first.click()
     page.wait_for_load_state("load")
     assert page.url.endswith("red-flags.html") and page.url.startswith("file://")
-    assert not outside, outside
-    page.close()
+    assert not watch.outside, watch.outside
+    context.close()
+
+
+# ---------------------------------------------------------------- hostile data in tooltips
+
+
+@pytest.fixture(scope="session")
+def hostile_base(tmp_path_factory) -> str:
+    """The real site with a hostile string appended to every prose field of every data file."""
+    from hostile import poison_data
+
+    from tools.build import build_site
+
+    project = copy_project(ROOT, tmp_path_factory.mktemp("hostile-browser") / "project")
+    poison_data(project.path / "data")
+    return serve_built(lambda out, url: build_site(out, root=project.path, site_url=url), project.path / "site")
+
+
+def visit_instantly(page, url: str) -> None:
+    """Go to url with Material's instant navigation, as a reader clicking a link does."""
+    page.evaluate(
+        """url => {
+        const link = document.createElement('a');
+        link.href = url;
+        document.body.appendChild(link);
+        link.click();
+    }""",
+        url,
+    )
+    page.wait_for_function("url => location.href === url && document.querySelector('article[data-glossary]')", arg=url)
+
+
+def test_hovering_and_focusing_every_tooltip_runs_nothing(browser, hostile_base):
+    """On every page (reached by instant navigation, as a reader would), every glossary term and
+    every element with a title is hovered and focused: no dialog, no script error, no CSP violation."""
+    context = browser.new_context()
+    page = context.new_page()
+    dialogs, counts, tooltips = [], {}, ""
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    watch = Watch(page)
+    page.goto(hostile_base, wait_until="load")
+    for rel in PAGES:
+        if rel != "index.md":
+            visit_instantly(page, url_of(hostile_base, rel))
+        counts[rel], shown = page.evaluate("""() => {
+            const targets = document.querySelectorAll('a.term, article [title], .md-header [title]');
+            let shown = '';
+            for (const el of targets) {
+                for (const type of ['mouseover', 'mouseenter', 'focusin']) {
+                    el.dispatchEvent(new Event(type, {bubbles: type !== 'mouseenter'}));
+                }
+                if (el.focus) el.focus();
+                const tip = document.getElementById('term-tip');
+                if (tip && !tip.hidden) {
+                    if (tip.children.length) return [-1, tip.innerHTML];
+                    shown += tip.textContent;
+                }
+            }
+            return [targets.length, shown];
+        }""")
+        assert counts[rel] != -1, f"{rel}: a tooltip holds markup: {shown}"
+        tooltips += shown
+        for term in page.locator("article a.term:visible").all()[:2]:
+            term.hover()
+    problems = watch.problems()
+    context.close()
+    assert not dialogs, f"a payload ran: {dialogs}"
+    assert not problems, problems
+    assert all(counts.values()), {rel: n for rel, n in counts.items() if not n}
+    assert re.search(rf"<[a-z]+ [^<]*{MARK}|{MARK}\d*</", tooltips), "hostile definitions were shown, as text"

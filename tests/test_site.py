@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
@@ -10,7 +11,8 @@ import lxml.html
 import pytest
 import yaml
 
-from conftest import ROOT, built_path
+from helpers import DOCS, ROOT, built_path, page_paths
+from macros.pages import read_page
 
 pytestmark = pytest.mark.slow
 
@@ -23,13 +25,11 @@ def site(real_site) -> Path:
 @pytest.fixture(scope="module")
 def pages(site) -> dict[str, lxml.html.HtmlElement]:
     """Every page built from docs/, by its source path."""
-    return {rel: lxml.html.parse(str(site / built_path(rel))).getroot()
-            for rel in sorted(p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md"))}
+    return {rel: lxml.html.parse(str(site / built_path(rel))).getroot() for rel in page_paths()}
 
 
-def front_matter(rel: str) -> dict:
-    text = (ROOT / "docs" / rel).read_text(encoding="utf-8")
-    return yaml.safe_load(text.split("---")[1]) if text.startswith("---") else {}
+def front_matter(rel: str):
+    return read_page(DOCS / rel, DOCS).meta
 
 
 def article(root):
@@ -47,7 +47,7 @@ def test_headings_start_at_h1_and_never_skip_a_level(pages):
     for rel, root in pages.items():
         levels = [int(h.tag[1]) for h in article(root).xpath(".//h1|.//h2|.//h3|.//h4|.//h5|.//h6")]
         assert levels and levels[0] == 1 and levels.count(1) == 1, f"{rel}: {levels}"
-        for before, after in zip(levels, levels[1:]):
+        for before, after in itertools.pairwise(levels):
             assert after <= before + 1, f"{rel}: heading jumps from h{before} to h{after}"
 
 
@@ -90,8 +90,10 @@ def test_internal_links_and_anchors_resolve(site, pages):
 def test_no_request_leaves_the_site(pages):
     """Scripts, styles, images and fonts all come from the site itself (no CDN, no fonts, no trackers)."""
     for rel, root in pages.items():
-        for attr in root.xpath("//script/@src|//link[@rel='stylesheet']/@href|//img/@src|//source/@src"
-                               "|//link[@rel='preload']/@href|//iframe/@src"):
+        for attr in root.xpath(
+            "//script/@src|//link[@rel='stylesheet']/@href|//img/@src|//source/@src"
+            "|//link[@rel='preload']/@href|//iframe/@src"
+        ):
             assert not re.match(r"^(https?:)?//", attr), f"{rel}: loads {attr}"
         assert "fonts.googleapis" not in lxml.html.tostring(root, encoding="unicode")
 
@@ -102,13 +104,39 @@ def test_review_dates_and_disclaimer_on_every_page(pages):
         review = root.xpath("//p[@class='page-review']")
         assert review, f"{rel}: no review line"
         times = review[0].xpath(".//time/@datetime")
-        assert times == [meta["last_reviewed"], meta["next_review"]], rel
+        assert times == [meta.last_reviewed.isoformat(), meta.next_review.isoformat()], rel
         assert root.xpath("//aside[@class='site-disclaimer']"), rel
 
 
-def test_glossary_terms_are_tooltips(pages):
-    abbr = pages["anatomy/iliopsoas.md"].xpath("//article//abbr[text()='iliopsoas']")
-    assert abbr and abbr[0].get("title").startswith("The psoas major and iliacus muscles together")
+def test_every_page_carries_the_glossary_terms_as_data(pages, data):
+    """glossary.js links terms from this JSON; it is data (never executed) and covers every term."""
+    import json
+
+    for rel, root in pages.items():
+        blocks = root.xpath("//script[@id='glossary-terms']")
+        assert len(blocks) == 1 and blocks[0].get("type") == "application/json", rel
+    terms = json.loads(blocks[0].text)
+    assert terms["page"] == "glossary/"
+    assert [t["id"] for t in terms["terms"]] == list(data.glossary)
+
+
+def test_security_policy_on_every_page(pages):
+    """A strict CSP (no inline script, nothing from elsewhere) and no referrer, first in <head>."""
+    for rel, root in pages.items():
+        head = root.xpath("//head")[0]
+        policy = head.xpath("./meta[@http-equiv='Content-Security-Policy']/@content")
+        assert len(policy) == 1, rel
+        rules = dict(rule.strip().split(" ", 1) for rule in policy[0].split(";"))
+        assert rules["script-src"] == "'self'" and rules["default-src"] == "'none'", rel
+        assert "unsafe" not in policy[0] and "http" not in policy[0], rel
+        assert head.xpath("./meta[@name='referrer']/@content") == ["no-referrer"], rel
+        first_script = head.xpath("./script")[0] if head.xpath("./script") else None
+        meta = head.xpath("./meta[@http-equiv]")[0]
+        assert first_script is None or head.index(meta) < head.index(first_script), rel
+        for script in root.xpath("//script[not(@src)]"):
+            assert script.get("type") in ("application/json", "application/ld+json"), (
+                f"{rel}: an inline script would be blocked by the policy: {script.text[:80]!r}"
+            )
 
 
 def test_anatomy_page_quotes_facts_and_shows_cards(pages):
@@ -130,8 +158,9 @@ def test_every_muscle_has_a_card_somewhere(pages):
 
 
 def test_exercise_pages_carry_the_emergency_box_and_the_stop_rule(pages):
-    exercise_pages = {rel: root for rel, root in pages.items()
-                      if rel.startswith("exercises/") and rel != "exercises/index.md"}
+    exercise_pages = {
+        rel: root for rel, root in pages.items() if rel.startswith("exercises/") and rel != "exercises/index.md"
+    }
     assert exercise_pages
     for rel, root in exercise_pages.items():
         assert root.xpath("//article//div[contains(@class, 'red-flags--emergency')]"), rel
@@ -153,11 +182,12 @@ def test_references_page_numbers_every_reference(pages):
 
 def test_search_index_covers_every_page(site):
     import json
+
     docs = json.loads((site / "search" / "search_index.json").read_text())["docs"]
     titles = {d["title"] for d in docs}
     for md in (ROOT / "docs").rglob("*.md"):
         rel = md.relative_to(ROOT / "docs").as_posix()
-        assert front_matter(rel)["title"] in titles, f"search does not find {rel}"
+        assert front_matter(rel).title in titles, f"search does not find {rel}"
     text = " ".join(d["text"] for d in docs)
     for phrase in ("Thomas test", "cauda equina", "lesser trochanter", "routine"):
         assert phrase in text, phrase
@@ -165,6 +195,7 @@ def test_search_index_covers_every_page(site):
 
 def jsonld(root) -> dict:
     import json
+
     blocks = root.xpath("//script[@type='application/ld+json']/text()")
     assert len(blocks) == 1, "expected one JSON-LD block"
     return json.loads(blocks[0])
@@ -175,7 +206,12 @@ def test_every_page_has_medical_web_page_structured_data(pages):
         graph = jsonld(root)["@graph"]
         page = graph[0]
         assert page["@type"] == "MedicalWebPage", rel
-        assert page["lastReviewed"] == front_matter(rel)["last_reviewed"], rel
+        assert page["lastReviewed"] == front_matter(rel).last_reviewed.isoformat(), rel
+        assert page["isPartOf"] == {
+            "@type": "WebSite",
+            "name": "Iliopsoas & low-back tightness",
+            "url": "https://iliopsoas-guide.github.io/iliopsoas/",
+        }, rel
         assert page["reviewedBy"]["name"] and page["medicalAudience"], rel
 
 

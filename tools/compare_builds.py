@@ -25,7 +25,7 @@ def features(path: Path) -> dict[str, int]:
     root = lxml.html.parse(str(path)).getroot()
     return {
         "JSON-LD blocks": len(root.xpath("//script[@type='application/ld+json']")),
-        "glossary tooltips (abbr)": len(root.xpath("//article//abbr")),
+        "glossary terms (JSON)": len(root.xpath("//script[@id='glossary-terms']")),
         "review lines": len(root.xpath("//p[@class='page-review']")),
         "scripts": len(root.xpath("//script[@src]")),
     }
@@ -44,9 +44,9 @@ def main(mkdocs_site: Path, other_site: Path) -> int:
         if a == b:
             same += 1
         else:
-            first = next((i for i, (x, y) in enumerate(zip(a.split(), b.split())) if x != y), 0)
+            first = next((i for i, (x, y) in enumerate(zip(a.split(), b.split(), strict=False)) if x != y), 0)
             words = a.split()
-            print(f"{ratio:6.3f}  {rel}: first difference near “{' '.join(words[max(0, first - 4):first + 6])}”")
+            print(f"{ratio:6.3f}  {rel}: first difference near “{' '.join(words[max(0, first - 4) : first + 6])}”")
         for name, count in features(mkdocs_site / rel).items():
             theirs = features(other)[name]
             totals.setdefault(name, [0, 0])

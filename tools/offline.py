@@ -17,12 +17,29 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SHIM = HERE / "vendor" / "iframe-worker" / "shim.js"
+FRAME = HERE / "offline-worker-frame.js"
 TARGET = "assets/javascripts/iframe-worker-shim.js"
 CDN_SCRIPT = re.compile(r'src="https://[^"]*/iframe-worker/shim"')
+# The shim writes an inline script into its frame; the site's CSP forbids inline scripts.
+INLINE = (
+    '<script>postMessage=${c};importScripts=${d};addEventListener("error",({error})=>'
+    '{parent.dispatchEvent(new ErrorEvent("error",{filename:"${e}",error}))})<\\/script>'
+)
+FROM_FILE = '<script src="${__frame}?worker=${encodeURIComponent(e)}"><\\/script>'
+
+
+def shim() -> str:
+    """The vendored shim, with its inline frame script replaced by offline-worker-frame.js."""
+    text = SHIM.read_text(encoding="utf-8")
+    if INLINE not in text:
+        raise SystemExit("tools/vendor/iframe-worker/shim.js changed: update INLINE in tools/offline.py")
+    frame = 'var __frame=new URL("iframe-worker-frame.js",document.currentScript.src).href;'
+    return frame + text.replace(INLINE, FROM_FILE)
 
 
 def finish(site: Path) -> int:
-    shutil.copyfile(SHIM, site / TARGET)
+    (site / TARGET).write_text(shim(), encoding="utf-8")
+    shutil.copyfile(FRAME, site / TARGET.replace("iframe-worker-shim.js", "iframe-worker-frame.js"))
     changed = 0
     for page in site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
