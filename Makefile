@@ -22,14 +22,14 @@ export PYTHONNOUSERSITE := 1
 .PHONY: help setup build serve test offline lighthouse bench zensical lint hooks validate schema lock clean review-due new-exercise new-muscle new-page
 
 help:
-	@echo "make serve     build strictly and serve on http://127.0.0.1:8000 (rebuilds on edits)"
+	@echo "make serve     build strictly and serve on http://127.0.0.1:8000 (PORT=8123 for another port)"
 	@echo "make test      run every test"
 	@echo "make build     build the site into site/ (strict)"
 	@echo "make offline   a copy in build/offline that works from disk (file://), search included"
 	@echo "make lighthouse  Lighthouse 12 scores for five pages (benchmark; needs chromium and npm)"
 	@echo "make bench     build time at 100 and 1,000 pages, with and without macros (benchmark)"
 	@echo "make zensical  build with Zensical in its own environment and compare each page's text"
-	@echo "make lint      yamllint, data validation, codespell and Markdown lint (as pre-commit runs them)"
+	@echo "make lint      ruff (lint and format), yamllint, data validation, codespell, Markdown lint (as pre-commit)"
 	@echo "make validate  check data/*.yml against the schema and print every problem"
 	@echo "make schema    regenerate data/schema/*.json from the models"
 	@echo "make lock      regenerate requirements.lock (with hashes) from requirements.in"
@@ -48,13 +48,16 @@ $(STAMP): requirements.lock
 	touch $@
 
 build: setup
-	$(BIN)/mkdocs build --strict
+	$(BIN)/python tools/build.py
 
-serve: build
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000 --livereload
+# Builds in a fresh process on every edit and keeps serving the last good build when one fails.
+PORT ?= 8000
+serve: setup
+	$(BIN)/python tools/serve.py --port $(PORT)
 
+# Every test, on every core (pytest-xdist); browser tests included.
 test: setup
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 offline: setup
 	rm -rf build/offline
@@ -71,7 +74,10 @@ lighthouse: build
 	tools/lighthouse.sh
 
 LINT_YAML := data mkdocs.yml .github tests/fixtures .yamllint.yml .pre-commit-config.yaml
+LINT_PY := macros tests tools
 lint: setup
+	$(BIN)/ruff check $(LINT_PY)
+	$(BIN)/ruff format --check $(LINT_PY)
 	$(BIN)/yamllint --strict -c .yamllint.yml $(LINT_YAML)
 	$(BIN)/python -m macros.validate
 	$(BIN)/codespell --ignore-words .codespell-words.txt --skip "*.lock,*.json" docs data macros overrides README.md CONTRIBUTING.md
@@ -99,7 +105,7 @@ new-page: setup
 	$(BIN)/python -m macros.scaffold page "$(NEW_PAGE)"
 
 lock:
-	$(PYTHON) -m venv build/lockenv && build/lockenv/bin/pip install --quiet uv
+	$(PYTHON) -m venv build/lockenv && build/lockenv/bin/pip install --quiet uv==0.13.9
 	build/lockenv/bin/uv pip compile requirements.in --generate-hashes --python-version 3.11.5 \
 		--no-header --output-file requirements.lock
 

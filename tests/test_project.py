@@ -1,24 +1,40 @@
-"""The project around the site: CI entry point, GitHub workflows, templates."""
+"""The project around the site: CI entry point, GitHub workflows, lint, pinned tools."""
 
 from __future__ import annotations
 
 import re
+import subprocess
 
 import yaml
 
-from conftest import ROOT
+from helpers import ROOT
 
 WORKFLOWS = sorted((ROOT / ".github/workflows").glob("*.yml"))
 # Actions we use, each pinned to the full commit SHA of a release we checked.
-KNOWN_ACTIONS = {"actions/checkout", "actions/setup-python", "actions/configure-pages",
-                 "actions/upload-pages-artifact", "actions/deploy-pages"}
+KNOWN_ACTIONS = {
+    "actions/checkout",
+    "actions/setup-python",
+    "actions/configure-pages",
+    "actions/upload-pages-artifact",
+    "actions/upload-artifact",
+    "actions/deploy-pages",
+}
+
+
+def recipe(target: str) -> list[str]:
+    """The command lines of a Makefile target."""
+    text = (ROOT / "Makefile").read_text()
+    match = re.search(rf"^{re.escape(target)}:.*\n((?:\t.*\n)+)", text, re.M)
+    assert match, f"Makefile has no target {target}"
+    return [line.strip() for line in match.group(1).splitlines()]
 
 
 def test_ci_script_runs_make_test():
-    lines = [l.strip() for l in (ROOT / ".ci/run").read_text().splitlines() if l.strip() and not l.startswith("#")]
+    lines = [line.strip() for line in (ROOT / ".ci/run").read_text().splitlines()]
+    lines = [line for line in lines if line and not line.startswith("#")]
     assert "make test" in lines
-    assert any("apt-get install" in l and "chromium" in l for l in lines), "CI installs Debian's chromium"
-    assert not any("|| true" in l or "--exitfirst" in l for l in lines)
+    assert any("apt-get install" in line and "chromium" in line for line in lines), "CI installs Debian's chromium"
+    assert not any("|| true" in line or "--exitfirst" in line for line in lines)
 
 
 def test_workflows_are_valid_and_pin_real_actions_by_sha():
@@ -34,11 +50,14 @@ def test_workflows_are_valid_and_pin_real_actions_by_sha():
                     assert re.fullmatch(r"[0-9a-f]{40}", ref), f"{step['uses']}: pin by commit SHA"
 
 
-def test_deploy_uses_pages_artifact_with_minimal_permissions():
+def test_deploy_runs_only_after_every_check_passes_on_that_commit():
     flow = yaml.safe_load((ROOT / ".github/workflows/deploy.yml").read_text())
     assert flow[True] == {"push": {"branches": ["main"]}, "workflow_dispatch": None}  # YAML 1.1 reads `on:` as True
-    assert flow["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
-    steps = [s.get("uses", "") for job in flow["jobs"].values() for s in job["steps"]]
+    jobs = flow["jobs"]
+    assert any(step.get("run") == "bash .ci/run" for step in jobs["checks"]["steps"])
+    assert jobs["build"]["needs"] == "checks" and jobs["deploy"]["needs"] == "build"
+    assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    steps = [s.get("uses", "") for job in jobs.values() for s in job["steps"]]
     assert any(s.startswith("actions/upload-pages-artifact@") for s in steps)
     assert any(s.startswith("actions/deploy-pages@") for s in steps)
 
@@ -52,15 +71,29 @@ def test_issue_forms_and_pr_template_exist():
 
 def test_lint_passes():
     """`make lint` is part of `make test`, so CI runs the same checks as pre-commit."""
-    import subprocess
-    result = subprocess.run(["make", "--no-print-directory", "lint"], cwd=ROOT, capture_output=True, text=True,
-                            timeout=300)
+    result = subprocess.run(
+        ["make", "--no-print-directory", "lint"], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
 
 
-def test_pre_commit_hooks_match_make_lint():
+def test_pre_commit_runs_what_make_lint_runs():
+    """Each hook's command is a command of the lint recipe, and each lint tool has a hook."""
     hooks = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text())["repos"][0]["hooks"]
-    makefile = (ROOT / "Makefile").read_text()
+    lint = [line.replace("$(BIN)/", ".venv/bin/") for line in recipe("lint")]
     for hook in hooks:
-        tool = hook["entry"].split()[0].removeprefix(".venv/bin/")
-        assert f"$(BIN)/{tool}" in makefile, f"make lint does not run {tool}"
+        assert any(line.startswith(hook["entry"]) for line in lint), f"make lint does not run {hook['entry']}"
+    hooked = {hook["entry"].split()[0] for hook in hooks}
+    for line in lint:
+        assert line.split()[0] in hooked, f"pre-commit has no hook for `{line}`"
+
+
+def test_dev_tools_install_at_exact_versions():
+    """Lighthouse, Zensical and uv come from outside the lock, so each names an exact version."""
+    scripts = {
+        "tools/lighthouse.sh": r"lighthouse@\d+\.\d+\.\d+\b",
+        "tools/zensical.sh": r"zensical==\d+\.\d+\.\d+\b",
+        "Makefile": r"uv==\d+\.\d+\.\d+\b",
+    }
+    for path, pin in scripts.items():
+        assert re.search(pin, (ROOT / path).read_text()), f"{path} must install at an exact version ({pin})"

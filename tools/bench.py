@@ -13,10 +13,8 @@ size, then one line:
 
 from __future__ import annotations
 
-import json
 import os
 import random
-import re
 import shutil
 import statistics
 import subprocess
@@ -30,8 +28,42 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 MKDOCS = str(Path(sys.executable).with_name("mkdocs"))
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
-WORDS = ("the psoas and iliacus share a tendon that crosses the front of the hip joint and most back pain "
-         "settles with time movement and gentle exercise while a few warning signs need a doctor").split()
+WORDS = [
+    "the",
+    "psoas",
+    "and",
+    "iliacus",
+    "share",
+    "a",
+    "tendon",
+    "that",
+    "crosses",
+    "the",
+    "front",
+    "of",
+    "the",
+    "hip",
+    "joint",
+    "and",
+    "most",
+    "back",
+    "pain",
+    "settles",
+    "with",
+    "time",
+    "movement",
+    "and",
+    "gentle",
+    "exercise",
+    "while",
+    "a",
+    "few",
+    "warning",
+    "signs",
+    "need",
+    "a",
+    "doctor",
+]
 
 
 def article(n: int, data: dict) -> str:
@@ -41,21 +73,28 @@ def article(n: int, data: dict) -> str:
     claim = rng.choice(list(data["claims"]))
     ref = rng.choice(list(data["references"]))
     paragraphs = [" ".join(rng.choice(WORDS) for _ in range(80)).capitalize() + "." for _ in range(9)]
-    return (f"---\ntitle: Article {n}\ndescription: Synthetic article {n}.\nlast_reviewed: \"2026-11-21\"\n"
-            f"next_review: \"2027-05-21\"\nauthor: bench\nreviewed_by: bench\n---\n\n# Article {n}\n\n"
-            f"{paragraphs[0]} {{{{ cite(\"{ref}\") }}}}\n\n"
-            f"Its nerve supply: {{{{ fact(\"muscles.{muscle}.innervation\") }}}}.\n\n"
-            f"## Anatomy\n\n{paragraphs[1]}\n\n{{{{ muscle_card(\"{muscle}\") }}}}\n\n{paragraphs[2]}\n\n"
-            f"## Exercise\n\n{paragraphs[3]}\n\n{{{{ exercise_card(\"{exercise}\", level=3) }}}}\n\n"
-            f"## Evidence\n\n{paragraphs[4]}\n\n{{{{ claim(\"{claim}\") }}}}\n\n"
-            f"!!! note \"A note\"\n\n    {paragraphs[5]}\n\n" + "\n\n".join(paragraphs[6:]) + "\n")
+    return (
+        f'---\ntitle: Article {n}\ndescription: Synthetic article {n}.\nlast_reviewed: "2026-11-21"\n'
+        f'next_review: "2027-05-21"\nauthor: bench\nreviewed_by: bench\n---\n\n# Article {n}\n\n'
+        f'{paragraphs[0]} {{{{ cite("{ref}") }}}}\n\n'
+        f'Its nerve supply: {{{{ fact("muscles.{muscle}.innervation") }}}}.\n\n'
+        f'## Anatomy\n\n{paragraphs[1]}\n\n{{{{ muscle_card("{muscle}") }}}}\n\n{paragraphs[2]}\n\n'
+        f'## Exercise\n\n{paragraphs[3]}\n\n{{{{ exercise_card("{exercise}", level=3) }}}}\n\n'
+        f'## Evidence\n\n{paragraphs[4]}\n\n{{{{ claim("{claim}") }}}}\n\n'
+        f'!!! note "A note"\n\n    {paragraphs[5]}\n\n' + "\n\n".join(paragraphs[6:]) + "\n"
+    )
 
 
 def make_site(dest: Path, pages: int) -> Path:
-    shutil.copytree(ROOT, dest, ignore=shutil.ignore_patterns(".venv", ".git", "site", "build", "__pycache__",
-                                                                    ".pytest_cache", "node_modules"))
-    data = {k: {e["id"]: e for e in yaml.safe_load((ROOT / "data" / f"{k}.yml").read_text())[k]}
-            for k in ("muscles", "exercises", "claims", "references")}
+    shutil.copytree(
+        ROOT,
+        dest,
+        ignore=shutil.ignore_patterns(".venv", ".git", "site", "build", "__pycache__", ".pytest_cache", "node_modules"),
+    )
+    data = {
+        k: {e["id"]: e for e in yaml.safe_load((ROOT / "data" / f"{k}.yml").read_text())[k]}
+        for k in ("muscles", "exercises", "claims", "references")
+    }
     articles = dest / "docs" / "articles"
     articles.mkdir()
     nav = []
@@ -72,7 +111,8 @@ def make_site(dest: Path, pages: int) -> Path:
         nav_yaml += f"      - Section {start // 50 + 1}:\n"
         for part in range(start, min(start + 50, len(nav)), 10):
             nav_yaml += f"          - Part {part // 10 % 5 + 1}:\n" + "".join(
-                f"              - {p}\n" for p in nav[part:part + 10])
+                f"              - {p}\n" for p in nav[part : part + 10]
+            )
     (dest / "mkdocs.yml").write_text(config.rstrip("\n") + "\n" + nav_yaml)
     return dest
 
@@ -109,15 +149,21 @@ def prerender(project: Path, dest: Path) -> None:
         front = md.read_text().split("---\n")[1]
         md.write_text(f"---\n{front}render_macros: false\n---\n\n{markdown}")
     config = (dest / "mkdocs.yml").read_text()
-    (dest / "mkdocs.yml").write_text(config.replace("      on_error_fail: true", "      on_error_fail: true\n"
-                                                    "      render_by_default: false"))
+    (dest / "mkdocs.yml").write_text(
+        config.replace("      on_error_fail: true", "      on_error_fail: true\n      render_by_default: false")
+    )
 
 
 def build(project: Path, out: Path) -> tuple[float, int]:
     """Wall time and peak RSS (KiB) of one strict build in a fresh process."""
     start = time.perf_counter()
-    result = subprocess.run(["/usr/bin/time", "-f", "%M", MKDOCS, "build", "--strict", "-q", "--site-dir", str(out)],
-                            cwd=project, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    result = subprocess.run(
+        ["/usr/bin/time", "-f", "%M", MKDOCS, "build", "--strict", "-q", "--site-dir", str(out)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
     elapsed = time.perf_counter() - start
     if result.returncode != 0:
         raise SystemExit(f"build failed in {project}:\n{result.stderr[-2000:]}")
@@ -151,7 +197,9 @@ def main() -> int:
             plain = shutil.copytree(project, tmp / f"plain-{pages}")
             prerender(project, plain)
             timing[("plain", pages)] = measure(plain, f"{pages} articles, pre-rendered", rows, tmp / f"out-p{pages}")
-    print(f"{'build':34} {'pages':>6} {'median s':>9} {'ms/page':>8} {'peak MB':>8} {'HTML KB/page':>13} {'index KB':>9}")
+    print(
+        f"{'build':34} {'pages':>6} {'median s':>9} {'ms/page':>8} {'peak MB':>8} {'HTML KB/page':>13} {'index KB':>9}"
+    )
     for label, pages, median, per_page, peak, html, index in rows:
         print(f"{label:34} {pages:6d} {median:9.2f} {per_page:8.1f} {peak:8.0f} {html:13.1f} {index:9.0f}")
     overhead = timing[("macros", 1000)] / timing[("plain", 1000)]

@@ -10,7 +10,7 @@ PAGES=("" "anatomy/iliopsoas/" "exercises/glute-bridge/" "routines/ten-minute-ro
 command -v chromium >/dev/null || { echo "lighthouse needs Debian's chromium: apt-get install chromium" >&2; exit 1; }
 if [ ! -x build/lighthouse/node_modules/.bin/lighthouse ]; then
   mkdir -p build/lighthouse
-  (cd build/lighthouse && npm init -y >/dev/null && npm install --no-audit --no-fund --silent lighthouse@12)
+  (cd build/lighthouse && npm init -y >/dev/null && npm install --no-audit --no-fund --silent lighthouse@12.8.2)
 fi
 
 .venv/bin/python tools/serve_gzip.py "$SITE" "$PORT" &

@@ -9,11 +9,16 @@ from pathlib import Path
 
 def row(report: dict) -> str:
     cats = report["categories"]
-    score = lambda key: f"{round(cats[key]['score'] * 100)}" if cats.get(key, {}).get("score") is not None else "–"
+
+    def score(key):
+        return f"{round(cats[key]['score'] * 100)}" if cats.get(key, {}).get("score") is not None else "–"
+
     weight = report["audits"]["total-byte-weight"]["numericValue"] / 1024
     page = report["finalDisplayedUrl"].split("/", 3)[-1] or "(home)"
-    return (f"| /{page.lstrip('/')} | {score('performance')} | {score('accessibility')} | {score('best-practices')} "
-            f"| {score('seo')} | {weight:.0f} KiB |")
+    return (
+        f"| /{page.lstrip('/')} | {score('performance')} | {score('accessibility')} | {score('best-practices')} "
+        f"| {score('seo')} | {weight:.0f} KiB |"
+    )
 
 
 if __name__ == "__main__":

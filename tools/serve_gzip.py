@@ -1,6 +1,6 @@
 """Serve a built site on 127.0.0.1 with gzip, the way static hosts serve it (for Lighthouse).
 
-    python tools/serve_gzip.py SITE_DIR PORT
+python tools/serve_gzip.py SITE_DIR PORT
 """
 
 from __future__ import annotations

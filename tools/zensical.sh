@@ -7,7 +7,7 @@ ENV=build/zensical-venv
 if [ ! -x "$ENV/bin/zensical" ]; then
   python3 -m venv "$ENV"
   # The newest Zensical that resolves from the package index, plus what our macros import.
-  "$ENV/bin/pip" install --quiet zensical "$(grep -m1 '^pydantic==' requirements.lock | cut -d' ' -f1)"
+  "$ENV/bin/pip" install --quiet zensical==0.0.73 "$(grep -m1 '^pydantic==' requirements.lock | cut -d' ' -f1)"
 fi
 echo "zensical $("$ENV/bin/zensical" --version)"
 rm -rf build/zensical-src build/mkdocs-site
@@ -15,5 +15,5 @@ mkdir -p build/zensical-src
 tar --exclude=./.venv --exclude=./.git --exclude=./site --exclude=./build --exclude=./.cache -cf - . \
   | tar -xf - -C build/zensical-src
 (cd build/zensical-src && "../../$ENV/bin/zensical" build --clean)
-.venv/bin/mkdocs build --strict --quiet --site-dir build/mkdocs-site
+.venv/bin/python tools/build.py --site-dir build/mkdocs-site
 .venv/bin/python tools/compare_builds.py build/mkdocs-site build/zensical-src/site
