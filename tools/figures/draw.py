@@ -171,13 +171,13 @@ def draw_body(c: Canvas, f: Figure, muscle=None, muscle_side="n", order=("far", 
         layers[name]()
 
 
-def svg(name, title, desc, c: Canvas, width=None):
+def svg(name, title, desc, c: Canvas, width=None, view=None):
     x0, y0, x1, y1 = c.box
     x0, x1, y0, y1 = x0 - PAD, x1 + PAD, y0 - PAD, y1 + PAD
     if width:  # centre on the shared width
         mid = (x0 + x1) / 2
         x0, x1 = mid - width / 2, mid + width / 2
-    view = f"{num(x0)} {num(-y1)} {num(x1 - x0)} {num(y1 - y0)}"
+    view = view or f"{num(x0)} {num(-y1)} {num(x1 - x0)} {num(y1 - y0)}"
     text = (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{view}" role="img" '
             f'aria-labelledby="{{{{ uid }}}}-title {{{{ uid }}}}-desc" class="figure-svg">'
             f'<title id="{{{{ uid }}}}-title">{title}</title><desc id="{{{{ uid }}}}-desc">{desc}</desc>\n'
@@ -628,6 +628,218 @@ def exercises():
     return out
 
 
+# -- Thomas test -------------------------------------------------------------------------------
+BED_EDGE, BED_FLOOR = 36, -56
+
+
+def capsule(a, b, r):
+    """The outline of a round-capped stroke from a to b, as a closed path."""
+    ang = angle_of(a, b)
+    p1, p2, p3, p4 = at(a, ang + 90, r), at(b, ang + 90, r), at(b, ang - 90, r), at(a, ang - 90, r)
+    f = lambda p: f"{num(p[0])} {num(-p[1])}"
+    return f"M{f(p1)}L{f(p2)}A{num(r)} {num(r)} 0 0 0 {f(p3)}L{f(p4)}A{num(r)} {num(r)} 0 0 0 {f(p1)}Z"
+
+
+def thomas(positive):
+    """On the back at the end of a firm bed, hugging the far knee; the near leg hangs over the edge."""
+    thigh = 20 if positive else -6.5
+    fthigh = 128
+    fknee = at(HIP, fthigh, LEN["thigh"])
+    hug = at(fknee, fthigh - 70, 9)  # hands clasped over the front of the knee
+    f = on_back(near_leg=(thigh, 268, 300), far_leg=(fthigh, -4, 72), near_arm=("ik", hug, +1),
+                far_arm=("ik", (hug[0] - 3, hug[1] - 1), +1))
+    c = Canvas()
+    # the bed: mattress, two legs, the floor
+    c.raw(f'<g stroke="currentColor" stroke-opacity=".5" stroke-width="1.5"><path d="M-112 12V{-BED_FLOOR}M{BED_EDGE - 8} 12'
+          f'V{-BED_FLOOR}" stroke-width="4"/><rect x="-120" y="0" width="{BED_EDGE + 120}" height="12" rx="3" '
+          f'fill="currentColor" fill-opacity=".12"/><path d="M-124 {-BED_FLOOR}H84" stroke-width="2"/></g>',
+          (-124, 0), (84, BED_FLOOR - 1))
+    draw_body(c, f, "hip-flexors")
+    if positive:  # the flat thigh of the test position as a dashed ghost, and the angle between
+        flat = on_back(near_leg=(-6.5, 268, 300)).j
+        c.raw(f'<path d="{capsule(flat["hip"], flat["nknee"], WIDTH["thigh"] / 2)}'
+              f'{capsule(flat["nknee"], flat["nankle"], WIDTH["shin"] / 2)}" stroke="currentColor" stroke-width="1.5" '
+              f'stroke-dasharray="3 3" stroke-opacity=".7"/>')
+        r = 66
+        a0, a1 = at(HIP, -6.5, r), at(HIP, thigh, r)
+        g0, g1 = at(HIP, -6.5, r + 6), at(HIP, thigh, r + 6)
+        c.raw(f'<path d="M{num(flat["nknee"][0])} {num(-flat["nknee"][1])}L{num(g0[0])} {num(-g0[1])}M{num(f.j["nknee"][0])} '
+              f'{num(-f.j["nknee"][1])}L{num(g1[0])} {num(-g1[1])}M{num(a0[0])} {num(-a0[1])}A{r} {r} 0 0 0 {num(a1[0])} '
+              f'{num(-a1[1])}" stroke="currentColor" stroke-width="1.8" stroke-opacity=".8"/>', g0, g1)
+    return c
+
+
+THOMAS = {
+    "thomas-test-position": (
+        "The Thomas test position", False,
+        "Side view of a person lying on their back at the end of a firm bed. Both hands hug one knee to the chest. "
+        "The other leg hangs over the edge: its thigh lies flat along the bed and the knee is bent at about a right "
+        "angle, so the lower leg hangs straight down. The front of that hip is shaded."),
+    "thomas-test-positive": (
+        "The Thomas test: the thigh stays raised", True,
+        "The same position as the test, one knee hugged to the chest, but the hanging thigh stays lifted above the "
+        "bed, angled up from the hip by about 20 degrees, with the lower leg hanging below the knee. A dashed outline "
+        "shows where a thigh lying flat on the bed would be, and an arc marks the angle between the two. The shaded "
+        "front of the hip is the area a raised thigh hints is short or stiff."),
+}
+
+
+# -- Lumbar plexus (front view, in the frame of psoas-path.svg) --------------------------------
+# Bones and muscles are the left half of psoas-path.svg (spine centre x=190, T12 at the top, the
+# person's right side on the left); the nerves leave the psoas at its borders and front.
+PLEXUS_BONES = (
+    '<g fill="currentColor" fill-opacity=".15" stroke="currentColor" stroke-width="2">'
+    '<path d="M150 186C146 164 122 142 100 146C82 150 70 164 74 180C78 190 82 196 86 202C90 212 94 218 98 224C100 232 '
+    '100 240 100 248C100 270 108 296 122 310C132 318 146 316 150 306C160 300 172 300 187 300L187 272C170 266 150 258 '
+    '138 246C146 230 152 214 156 200ZM150 273C160 273 166 278 166 284C166 291 158 295 150 295C140 295 134 290 134 284C134 '
+    '278 140 273 150 273Z" fill-rule="evenodd"/>'
+    '<path d="M146 188H234C236 220 214 248 196 268H184C166 248 144 220 146 188Z" fill-opacity=".3"/>'
+    '<path d="M86 258C80 262 74 272 76 284C80 298 83 318 85 336H107C107 330 108 326 112 322L125 316C124 308 120 304 114 '
+    '300C114 290 116 278 122 268L104 244C96 250 92 256 86 258Z"/><circle cx="114" cy="252" r="16"/>'
+    '<g fill-opacity=".3">' + "".join(
+        f'<rect x="{190 - w / 2:g}" y="{14 + 29 * i}" width="{w:g}" height="22" rx="6"/>'
+        for i, w in enumerate((34, 36, 38, 41, 43, 45))) + '</g>'
+    '<path d="M173 23h-6M207 23h6M172 52h-10M208 52h10M171 81h-10M209 81h10M169.5 110h-10M210.5 110h10M168.5 139h-10'
+    'M211.5 139h10M167.5 168h-10M212.5 168h10" stroke-width="3"/></g>')
+# The psoas, fuller than in psoas-path.svg so the nerves can be seen leaving its borders and front:
+# outer and inner borders as cubic Bézier pieces, top to bottom.
+PSOAS_OUTER = [((173, 16), (158, 28), (146, 58), (138, 92)), ((138, 92), (130, 126), (120, 160), (114, 196)),
+               ((114, 196), (110, 222), (108, 248), (110, 272)), ((110, 272), (111, 290), (113, 302), (116, 310))]
+PSOAS_INNER = [((172, 16), (172, 50), (169, 110), (167, 170)), ((167, 170), (166, 178), (165, 186), (162, 196)),
+               ((162, 196), (156, 214), (146, 232), (138, 256)), ((138, 256), (131, 276), (127, 296), (124, 314))]
+
+
+def bezier(seg, t):
+    (x0, y0), (x1, y1), (x2, y2), (x3, y3) = seg
+    u = 1 - t
+    return (u ** 3 * x0 + 3 * u * u * t * x1 + 3 * u * t * t * x2 + t ** 3 * x3,
+            u ** 3 * y0 + 3 * u * u * t * y1 + 3 * u * t * t * y2 + t ** 3 * y3)
+
+
+def border_at(border, y):
+    """The point of a border (a list of Bézier pieces running downwards) at height y."""
+    for seg in border:
+        if seg[0][1] <= y <= seg[3][1]:
+            return bezier(seg, solve(lambda t: bezier(seg, t)[1] - y, 0, 1))
+    raise ValueError(y)
+
+
+def curve_d(border, reverse=False):
+    segs = [tuple(reversed(s)) for s in reversed(border)] if reverse else border
+    return "".join(("M%g %g" % segs[0][0] if k == 0 else "") + "C" + " ".join("%g %g" % p for p in s[1:])
+                   for k, s in enumerate(segs))
+
+
+def through(points):
+    """A smooth path through the points (Catmull-Rom turned into cubic Béziers), in whole units."""
+    pts = [points[0]] + list(points) + [points[-1]]
+    d = "M%d %d" % tuple(round(v) for v in points[0])
+    for a, b, c, e in zip(pts, pts[1:], pts[2:], pts[3:]):
+        if len(points) == 2:
+            return d + "L%d %d" % tuple(round(v) for v in c)
+        c1 = (b[0] + (c[0] - a[0]) / 6, b[1] + (c[1] - a[1]) / 6)
+        c2 = (c[0] - (e[0] - b[0]) / 6, c[1] - (e[1] - b[1]) / 6)
+        d += "C" + " ".join(f"{round(x)} {round(y)}" for x, y in (c1, c2, c))
+    return d
+
+
+PLEXUS_MUSCLES = (
+    '<g stroke="currentColor" stroke-width="2" stroke-linejoin="round" fill-opacity=".6">'
+    '<path d="M154 196C146 170 122 152 102 156C86 160 80 174 86 196C92 214 104 232 110 250C114 268 114 290 116 308L121 '
+    '312C122 290 126 262 134 244C142 228 152 214 154 196Z" fill="var(--fig-b, #e76f51)"/>'
+    f'<path d="{curve_d(PSOAS_OUTER)}L124 314{curve_d(PSOAS_INNER, reverse=True)[len("M124 314"):]}Z" '
+    'fill="var(--fig-a, #2a9d8f)"/></g>')
+# Spinal nerves leave between the vertebrae (here, at the side of the bodies) inside the muscle.
+FORAMEN = {1: (168, 68), 2: (167, 97), 3: (166, 126), 4: (165, 155)}
+
+
+def out_at(y):
+    return border_at(PSOAS_OUTER, y)
+
+
+def in_at(y):
+    return border_at(PSOAS_INNER, y)
+
+
+def front_at(y):
+    return lerp(out_at(y), in_at(y), .5)
+
+
+# name: roots, course (the first point is where it leaves the muscle), branches, label lines,
+# the anatomy point the label sits by, and its anchor. All in the frame of psoas-path.svg.
+NERVES = [
+    ("iliohypogastric", (1,), [out_at(54), (118, 64), (88, 78)], [], ["iliohypogastric", "(L1)"], (88, 78), "end"),
+    ("ilioinguinal", (1,), [out_at(68), (116, 84), (88, 110)], [], ["ilioinguinal", "(L1)"], (88, 112), "end"),
+    ("lateral cutaneous nerve of the thigh", (2, 3), [out_at(140), (106, 162), (86, 184), (80, 200), (74, 222)], [],
+     ["lateral cutaneous", "nerve of the thigh", "(L2–L3)"], (74, 206), "end"),
+    ("femoral", (2, 3, 4), [out_at(180), (108, 210), (104, 244), (108, 272), (110, 290)],
+     [[(110, 290), (97, 326)], [(110, 290), (109, 332)], [(110, 290), (122, 326)]], ["femoral (L2–L4)"], (110, 350),
+     "middle"),
+    ("genitofemoral", (1, 2), [front_at(124), front_at(170), front_at(214), (126, 252), (123, 262)],
+     [[(123, 262), (119, 282)], [(123, 262), (132, 272)]], ["genitofemoral", "(L1–L2)"], (230, 214),
+     "start"),
+    ("obturator", (2, 3, 4), [in_at(194), (159, 226), (153, 258), (150, 280), (151, 296), (160, 320)], [],
+     ["obturator", "(L2–L4)"], (176, 318), "start"),
+]
+LEADERS = [front_at(214), (228, 214)], [(160, 320), (172, 316)], [(160, 34), (134, 30)], [(100, 164), (80, 162)]
+PLEXUS_SCALE, PLEXUS_SHIFT = 1.2, (40, -8)
+
+
+def plexus_xy(x, y):
+    """From the anatomy frame to the drawing's own frame (text stays unscaled)."""
+    return PLEXUS_SCALE * x + PLEXUS_SHIFT[0], PLEXUS_SCALE * y + PLEXUS_SHIFT[1]
+
+
+PLEXUS_DESC = (
+    "Front view of the lower spine (T12 to L5), the sacrum, half of the pelvis and the top of the thigh bone, with "
+    "the psoas major beside the vertebrae and the iliacus in the hollow of the hip bone. Nerve roots L1 to L4 run "
+    "inside the psoas and leave it as six nerves. From its outer border: the iliohypogastric and ilioinguinal nerves "
+    "(L1), high up, heading out to the rim of the hip bone; the lateral cutaneous nerve of the thigh (L2 to L3), "
+    "crossing the iliacus to the front of the hip bone; and the femoral nerve (L2 to L4), lowest, running down the "
+    "groove between psoas and iliacus into the thigh. Through its front: the genitofemoral nerve (L1 to L2), running "
+    "down on the muscle. From its inner border: the obturator nerve (L2 to L4), down into the pelvis and out "
+    "through the opening in the hip bone.")
+
+
+def lumbar_plexus():
+    roots, courses, labels = [], [], []
+
+    def label(lines, x, y, anchor):
+        x, y = round(x, 1), round(y, 1)
+        if len(lines) == 1:
+            return f'<text x="{x:g}" y="{y:g}" text-anchor="{anchor}">{lines[0]}</text>'
+        dy = ["", ' dy="16"']
+        spans = "".join(f'<tspan x="{x:g}"{dy[i > 0]}>{t}</tspan>' for i, t in enumerate(lines))
+        return f'<text y="{y:g}" text-anchor="{anchor}">{spans}</text>'
+    for name, segs, course, branches, lines, (ax, ay), anchor in NERVES:
+        ex, ey = course[0]
+        roots += [f"M{FORAMEN[s][0]} {FORAMEN[s][1]}L{round(ex)} {round(ey)}" for s in segs]
+        courses += [through(course)] + [through(b) for b in branches]
+        x, y = plexus_xy(ax, ay)
+        dx = {"end": -6, "start": 4, "middle": 0}[anchor]
+        labels.append(label(lines, x + dx, y + 4 - 7.5 * (len(lines) - 1), anchor))
+    courses = "".join(courses)
+    leaders = "".join(through(l) for l in LEADERS)  # genitofemoral, obturator, psoas major, iliacus
+    extra = [label(["psoas major"], *plexus_xy(130, 34), "end"), label(["iliacus"], *plexus_xy(76, 166), "end")]
+    levels = [f'<text x="{plexus_xy(224, 0)[0]:g}" y="{plexus_xy(0, 29 + 29 * i)[1]:g}" font-size="11">{v}</text>'
+              for i, v in enumerate(("T12", "L1", "L2", "L3", "L4", "L5"))]
+    c = Canvas()
+    sx, sy = PLEXUS_SHIFT
+    c.out = [
+        f'<g transform="matrix({PLEXUS_SCALE} 0 0 {PLEXUS_SCALE} {sx} {sy})">',
+        PLEXUS_BONES,
+        f'<path d="{"".join(roots)}" stroke="var(--fig-nerve)" stroke-width="2" fill="none"/>',
+        PLEXUS_MUSCLES,
+        f'<g fill="none" stroke-linecap="round" stroke-linejoin="round"><path d="{leaders}" stroke="currentColor" '
+        f'stroke-width="1.2" stroke-opacity=".6"/><path d="{courses}" stroke="var(--md-default-bg-color)" '
+        f'stroke-width="5.5"/><path d="{courses}" stroke="var(--fig-nerve)" stroke-width="2.6"/></g>',
+        "</g>",
+        '<g fill="currentColor" font-family="system-ui, sans-serif" font-size="14">' + "".join(labels + extra + levels)
+        + "</g>",
+    ]
+    return c
+
+
 def main():
     drawn = []
     for ex, stage, title, desc, draw in exercises():
@@ -639,6 +851,15 @@ def main():
     for name, title, desc, c in drawn:
         text = svg(name, title, desc, c, width=WIDE)
         print(f"{name}.svg {len(text.encode())} bytes")
+    thomas_drawn = {name: (title, desc, thomas(positive)) for name, (title, positive, desc) in THOMAS.items()}
+    boxes = [c.box for *_, c in thomas_drawn.values()]
+    union = [min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes)]
+    for name, (title, desc, c) in thomas_drawn.items():
+        c.box = union  # both drawings the same size, so they can be compared
+        text = svg(name, title, desc, c)
+        print(f"{name}.svg {len(text.encode())} bytes")
+    text = svg("lumbar-plexus", "The lumbar plexus and the psoas major", PLEXUS_DESC, lumbar_plexus(), view="-8 4 432 418")
+    print(f"lumbar-plexus.svg {len(text.encode())} bytes")
 
 
 if __name__ == "__main__":
