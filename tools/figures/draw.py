@@ -29,7 +29,9 @@ MAT = 4  # mat thickness under floor exercises
 PAD = 2  # space kept around the drawing
 WIDE = 236  # viewBox width shared by every exercise drawing
 
-BODY_FILL, FAR_FILL, MUSCLE = "var(--fig-body)", "var(--fig-body-far)", "var(--fig-muscle)"
+# The light colours stand in where the site's CSS is missing (a feed reader, say).
+BODY_FILL, FAR_FILL = "var(--fig-body, #d3dce6)", "var(--fig-body-far, #a9b7c6)"
+MUSCLE, NERVE = "var(--fig-muscle, #c84a2f)", "var(--fig-nerve, #ad7f00)"
 
 
 def at(p, angle, length):
@@ -557,9 +559,9 @@ def exercises():
         f = side_plank(end)
         mat_under(c, side_plank(False))
         draw_body(c, f, "side", muscle_side="f")
-        if end:
-            h = f.j["fhip"]
-            arrow(c, (h[0], 3), (h[0], 8), (h[0], h[1] - 15))
+        if end:  # above the top hip, pointing up
+            h = f.j["nhip"]
+            arrow(c, (h[0] + 4, h[1] + 13), (h[0] + 4, h[1] + 20), (h[0] + 4, h[1] + 29))
     both("side-plank", "Side plank", side,
          "Seen from the front: a person lying on their side on a mat, propped on the lower forearm with the elbow "
          "under the shoulder, legs straight and stacked, top hand on the hip. The lower side of the trunk and hip "
@@ -828,11 +830,11 @@ def lumbar_plexus():
     c.out = [
         f'<g transform="matrix({PLEXUS_SCALE} 0 0 {PLEXUS_SCALE} {sx} {sy})">',
         PLEXUS_BONES,
-        f'<path d="{"".join(roots)}" stroke="var(--fig-nerve)" stroke-width="2" fill="none"/>',
+        f'<path d="{"".join(roots)}" stroke="{NERVE}" stroke-width="2" fill="none"/>',
         PLEXUS_MUSCLES,
         f'<g fill="none" stroke-linecap="round" stroke-linejoin="round"><path d="{leaders}" stroke="currentColor" '
         f'stroke-width="1.2" stroke-opacity=".6"/><path d="{courses}" stroke="var(--md-default-bg-color)" '
-        f'stroke-width="5.5"/><path d="{courses}" stroke="var(--fig-nerve)" stroke-width="2.6"/></g>',
+        f'stroke-width="5.5"/><path d="{courses}" stroke="{NERVE}" stroke-width="2.6"/></g>',
         "</g>",
         '<g fill="currentColor" font-family="system-ui, sans-serif" font-size="14">' + "".join(labels + extra + levels)
         + "</g>",
