@@ -1,17 +1,19 @@
-"""Write the exercise drawings (and the Thomas-test drawings) in macros/templates/figures/.
-
-One body is defined once (BODY: segment lengths and widths) and posed in POSES by the angle of
-each segment in the side view, in degrees: 0 points right, 90 up. The figure faces right, so on
-its back it lies head left and face down it lies head right. A limb can instead be given as the
-point its hand or foot must reach ("ik"); the elbow or knee is then solved for.
-
-Each segment is drawn as a thick round-capped stroke, twice: an outline in currentColor, then
-the fill (var(--fig-body), or var(--fig-body-far) for the far arm and leg), so joints merge
-into one silhouette. The target muscle goes on top in var(--fig-muscle); floor, mat and props
-use currentColor at low opacity. All exercise drawings share one scale and one viewBox width;
-each viewBox is cropped to its own pose above and below. Colours live in docs/assets/site.css.
+"""Write the drawings in macros/templates/figures/: every exercise's start and end, the Thomas
+test (position and raised thigh) and the lumbar plexus. Run it after changing anything here:
 
     .venv/bin/python tools/figures/draw.py
+
+One body is defined once (LEN and WIDTH: segment lengths and widths) and posed in exercises() by
+the angle of each segment in the side view, in degrees: 0 points right, 90 up. The figure faces
+right, so on its back it lies head left and face down head right. A limb can instead be given
+the point its hand or foot must reach ("ik"); the elbow or knee is then solved for. Side plank
+and clamshell are built the same way but seen from the front (lying on one side).
+
+Each segment is a thick round-capped stroke, drawn twice: an outline in currentColor, then the
+fill, var(--fig-body) (var(--fig-body-far) for the far arm and leg), so the joints merge into one
+silhouette. The target muscle goes on top in var(--fig-muscle); floor, mat and props are
+currentColor at low opacity. Every exercise drawing has the same scale and viewBox width, cropped
+to its pose above and below. The colours are set in the last block of docs/assets/site.css.
 """
 
 from __future__ import annotations
@@ -22,8 +24,8 @@ from pathlib import Path
 OUT = Path(__file__).resolve().parents[2] / "macros" / "templates" / "figures"
 
 # Joint-to-joint lengths and stroke widths, in viewBox units (standing height about 174).
-LEN = dict(trunk=50, neck=24, upper=28, fore=25, thigh=44, shin=42, foot=14)
-WIDTH = dict(trunk=26, neck=10, head=23, upper=10, fore=8, hand=10, thigh=16, shin=12, foot=7)
+LEN = {"trunk": 50, "neck": 24, "upper": 28, "fore": 25, "thigh": 44, "shin": 42, "foot": 14}
+WIDTH = {"trunk": 26, "neck": 10, "head": 23, "upper": 10, "fore": 8, "hand": 10, "thigh": 16, "shin": 12, "foot": 7}
 EDGE = 1.6  # outline on each side of a stroke
 MAT = 4  # mat thickness under floor exercises
 PAD = 2  # space kept around the drawing
@@ -90,7 +92,6 @@ class Figure:
 
     def muscle(self, name, s="n"):
         """A band over the muscle: hip flexors, buttock, belly wall, side of trunk, top of hip."""
-        j = self.j
         if name == "hip-flexors":  # front of the lumbar spine, over the front of the hip, into the thigh
             return 7, [self.along("hip", "shoulder", .42, -4), self.along("hip", "shoulder", .08, -7),
                        self.along("hip", s + "knee", .45, 3)]
@@ -129,7 +130,7 @@ class Canvas:
             return s + "h0"
         return s + "L" + " ".join(f"{num(x)} {num(-y)}" for x, y in pts[1:])
 
-    def strokes(self, parts, fill, extra=""):
+    def strokes(self, parts, fill):
         """A layer of body parts: outline pass, then fill pass, each grouped by width."""
         by_width = {}
         for w, pts in parts:
@@ -138,10 +139,10 @@ class Canvas:
                 self.grow(x, y, w / 2 + EDGE)
         outline = "".join(f'<path stroke-width="{num(w + 2 * EDGE)}" d="{"".join(ds)}"/>' for w, ds in by_width.items())
         inner = "".join(f'<path stroke-width="{num(w)}" d="{"".join(ds)}"/>' for w, ds in by_width.items())
-        self.out.append(f'<g stroke="currentColor"{extra}>{outline}</g><g stroke="{fill}"{extra}>{inner}</g>')
+        self.out.append(f'<g stroke="currentColor">{outline}</g><g stroke="{fill}">{inner}</g>')
 
-    def band(self, w, pts, extra=""):
-        self.out.append(f'<path stroke="{MUSCLE}" stroke-width="{num(w)}" d="{self.d(pts)}"{extra}/>')
+    def band(self, w, pts):
+        self.out.append(f'<path stroke="{MUSCLE}" stroke-width="{num(w)}" d="{self.d(pts)}"/>')
 
     def raw(self, svg, *points):
         self.out.append(svg)
@@ -206,7 +207,7 @@ def solve(f, lo, hi, steps=60):
 
 
 def pose(hip, trunk, head=None, near_leg=(270, 270, 0), far_leg=(270, 270, 0), near_arm=(270, 300),
-         far_arm=(270, 300), short=None, fix=None, trunk_width=None):
+         far_arm=(270, 300), short=None):
     """Side view from segment angles. A leg is (thigh, shin, foot) or ("ik", ankle, foot);
     an arm is (upper arm, forearm) or ("ik", wrist[, +1 to bend the elbow the other way])."""
     short = short or {}
@@ -229,8 +230,7 @@ def pose(hip, trunk, head=None, near_leg=(270, 270, 0), far_leg=(270, 270, 0), n
         else:
             j[s + "elbow"] = at(j["shoulder"], arm[0], lu)
             j[s + "wrist"] = at(j[s + "elbow"], arm[1], lo)
-    j.update(fix or {})
-    return Figure(j, trunk_width)
+    return Figure(j)
 
 
 # -- Seen from the front, lying on one side (side plank, clamshell) -----------------------------
@@ -298,18 +298,17 @@ def on_back(legs="straight", head=HEAD_DOWN, **kw):
     return pose(kw.pop("hip", HIP), kw.pop("trunk", 180), head=head, **kw)
 
 
-
-
 # -- The exercises ----------------------------------------------------------------------------
 def mat_under(c: Canvas, f: Figure, left=0, right=0):
     xs = [x for _, pts in parts(f) for x, _ in pts]
     floor(c, min(xs) - 14 + left, max(xs) + 14 + right)
 
 
-def cushion(c: Canvas, x, w, h, y=0):
-    c.raw(f'<rect x="{num(x - w / 2)}" y="{num(-h - y)}" width="{num(w)}" height="{num(h)}" rx="{num(min(h, w) / 2)}" '
+def cushion(c: Canvas, x, w, h):
+    """A cushion or pad of width w and height h on the floor, centred on x."""
+    c.raw(f'<rect x="{num(x - w / 2)}" y="{num(-h)}" width="{num(w)}" height="{num(h)}" rx="{num(min(h, w) / 2)}" '
           f'fill="currentColor" fill-opacity=".2" stroke="currentColor" stroke-opacity=".5" stroke-width="1.5"/>',
-          (x - w / 2, h + y), (x + w / 2, y))
+          (x - w / 2, h), (x + w / 2, 0))
 
 
 def bridge_hips(shoulder_x, ankle):
@@ -333,14 +332,14 @@ def half_kneel(back_thigh, front_ankle, arms, cushion_h=6):
 def hands_on_hips(hip):
     """Hands on the hips: seen from the side, the elbows point out towards us and look short."""
     short = {"n": {"upper": .7, "fore": .75}, "f": {"upper": .7, "fore": .75}}
-    return dict(near_arm=("ik", (hip[0] + 4, hip[1] + 13)), far_arm=("ik", (hip[0] + 2, hip[1] + 13)), short=short)
+    return {"near_arm": ("ik", (hip[0] + 4, hip[1] + 13)), "far_arm": ("ik", (hip[0] + 2, hip[1] + 13)), "short": short}
 
 
 def hands_on_front_thigh(ankle):
     def arms(hip):
         knee = bend(hip, ankle, LEN["thigh"], LEN["shin"], +1)
         w = lerp(hip, knee, .8)
-        return dict(near_arm=("ik", (w[0], w[1] + 10)), far_arm=("ik", (w[0] + 3, w[1] + 10)))
+        return {"near_arm": ("ik", (w[0], w[1] + 10)), "far_arm": ("ik", (w[0] + 3, w[1] + 10))}
     return arms
 
 
@@ -422,7 +421,7 @@ def exercises():
             out.append((ex, stage, f"{name}: {stage} position", f"{setup} {what}",
                         lambda c, stage=stage: draw(c, stage == "end")))
 
-    def kneeling(c, end, thigh_end, arms, arrow_at):
+    def kneeling(c, end, thigh_end, arms):
         ankle = (48, SH)
         f = half_kneel(thigh_end if end else 270, ankle, arms)
         floor(c, -66, 78, mat=False)
@@ -433,7 +432,7 @@ def exercises():
             arrow(c, (h[0] + 17, h[1] + 30), (h[0] + 26, h[1] + 32), (h[0] + 34, h[1] + 30))
 
     both("half-kneeling-hip-flexor-stretch", "Half-kneeling hip-flexor stretch",
-         lambda c, end: kneeling(c, end, 250, hands_on_hips, None),
+         lambda c, end: kneeling(c, end, 250, hands_on_hips),
          "Side view of a person kneeling on one knee on a cushion with the other foot flat in front, trunk upright "
          "and hands on the hips. The front of the kneeling hip is shaded.",
          "The kneeling thigh is upright, straight under the hip.",
@@ -441,11 +440,11 @@ def exercises():
          "slopes back from the hip and the front of that hip is stretched.")
 
     both("long-hold-lunge-stretch", "Long-hold lunge stretch",
-         lambda c, end: kneeling(c, end, 240, hands_on_front_thigh((48, SH)), None),
+         lambda c, end: kneeling(c, end, 240, hands_on_front_thigh((48, SH))),
          "Side view of a person kneeling on one knee on a soft pad with the other foot flat in front, trunk upright "
          "and hands resting on the front thigh. The front of the kneeling hip is shaded.",
          "The kneeling thigh is upright under the hip: the set-up.",
-         "The hips have eased well forward into a deep lunge, the front knee bent further, and the kneeling thigh "
+         "The hips have eased well forward (arrow) into a deep lunge, the front knee bent further, and the kneeling thigh "
          "slopes back; the person stays here and breathes.")
 
     def standing(c, end):
@@ -509,7 +508,7 @@ def exercises():
         ankle = (50, SH)
         if end:
             hip, a = bridge_hips(-46, ankle)
-            kw = dict(hip=hip, trunk=a)
+            kw = {"hip": hip, "trunk": a}
         else:
             kw = {}
         f = on_back("bent", **kw)
@@ -672,17 +671,15 @@ def thomas(positive):
 
 
 THOMAS = {
-    "thomas-test-position": (
-        "The Thomas test position", False,
+    "thomas-test-position": ("The Thomas test position", False, (
         "Side view of a person lying on their back at the end of a firm bed. Both hands hug one knee to the chest. "
         "The other leg hangs over the edge: its thigh lies flat along the bed and the knee is bent at about a right "
-        "angle, so the lower leg hangs straight down. The front of that hip is shaded."),
-    "thomas-test-positive": (
-        "The Thomas test: the thigh stays raised", True,
+        "angle, so the lower leg hangs straight down. The front of that hip is shaded.")),
+    "thomas-test-positive": ("The Thomas test: the thigh stays raised", True, (
         "The same position as the test, one knee hugged to the chest, but the hanging thigh stays lifted above the "
         "bed, angled up from the hip by about 20 degrees, with the lower leg hanging below the knee. A dashed outline "
         "shows where a thigh lying flat on the bed would be, and an arc marks the angle between the two. The shaded "
-        "front of the hip is the area a raised thigh hints is short or stiff."),
+        "front of the hip is the area a raised thigh hints is short or stiff.")),
 }
 
 
@@ -722,23 +719,23 @@ def border_at(border, y):
     """The point of a border (a list of Bézier pieces running downwards) at height y."""
     for seg in border:
         if seg[0][1] <= y <= seg[3][1]:
-            return bezier(seg, solve(lambda t: bezier(seg, t)[1] - y, 0, 1))
+            return bezier(seg, solve(lambda t, seg=seg: bezier(seg, t)[1] - y, 0, 1))
     raise ValueError(y)
 
 
 def curve_d(border, reverse=False):
     segs = [tuple(reversed(s)) for s in reversed(border)] if reverse else border
-    return "".join(("M%g %g" % segs[0][0] if k == 0 else "") + "C" + " ".join("%g %g" % p for p in s[1:])
-                   for k, s in enumerate(segs))
+    start = "M{:g} {:g}".format(*segs[0][0])
+    return start + "".join("C" + " ".join(f"{x:g} {y:g}" for x, y in s[1:]) for s in segs)
 
 
 def through(points):
     """A smooth path through the points (Catmull-Rom turned into cubic Béziers), in whole units."""
     pts = [points[0]] + list(points) + [points[-1]]
-    d = "M%d %d" % tuple(round(v) for v in points[0])
+    d = "M{} {}".format(*(round(v) for v in points[0]))
     for a, b, c, e in zip(pts, pts[1:], pts[2:], pts[3:]):
         if len(points) == 2:
-            return d + "L%d %d" % tuple(round(v) for v in c)
+            return d + "L{} {}".format(*(round(v) for v in c))
         c1 = (b[0] + (c[0] - a[0]) / 6, b[1] + (c[1] - a[1]) / 6)
         c2 = (c[0] - (e[0] - b[0]) / 6, c[1] - (e[1] - b[1]) / 6)
         d += "C" + " ".join(f"{round(x)} {round(y)}" for x, y in (c1, c2, c))
@@ -832,12 +829,12 @@ def lumbar_plexus():
         PLEXUS_BONES,
         f'<path d="{"".join(roots)}" stroke="{NERVE}" stroke-width="2" fill="none"/>',
         PLEXUS_MUSCLES,
-        f'<g fill="none" stroke-linecap="round" stroke-linejoin="round"><path d="{leaders}" stroke="currentColor" '
-        f'stroke-width="1.2" stroke-opacity=".6"/><path d="{courses}" stroke="var(--md-default-bg-color)" '
-        f'stroke-width="5.5"/><path d="{courses}" stroke="{NERVE}" stroke-width="2.6"/></g>',
+        (f'<g fill="none" stroke-linecap="round" stroke-linejoin="round"><path d="{leaders}" stroke="currentColor" '
+         f'stroke-width="1.2" stroke-opacity=".6"/><path d="{courses}" stroke="var(--md-default-bg-color)" '
+         f'stroke-width="5.5"/><path d="{courses}" stroke="{NERVE}" stroke-width="2.6"/></g>'),
         "</g>",
-        '<g fill="currentColor" font-family="system-ui, sans-serif" font-size="14">' + "".join(labels + extra + levels)
-        + "</g>",
+        ('<g fill="currentColor" font-family="system-ui, sans-serif" font-size="14">' + "".join(labels + extra + levels)
+         + "</g>"),
     ]
     return c
 
