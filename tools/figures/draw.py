@@ -529,7 +529,7 @@ def exercises():
          "Pushing through the planted heel, the hips are lifted into a straight line from shoulders to knee, "
          "the straight leg still in line with its thigh.")
 
-    def plank(c, end):
+    def plank_pose(end):
         if end:
             a = degrees(asin((UA + LEN["upper"] - 19) / (LEN["trunk"] + LEN["thigh"] + LEN["shin"])))
             shoulder = (46, UA + LEN["upper"])
@@ -538,20 +538,23 @@ def exercises():
         else:
             hip = (0, T)
             a = degrees(asin((UA + LEN["upper"] - T) / LEN["trunk"]))
-            legs = (186.5, 167, 275)
+            legs = (186.5, 182.7, 184)  # legs long on the mat, toes pointed
         shoulder = at(hip, a, LEN["trunk"])
         arm = ("ik", (shoulder[0] + LEN["fore"], FA + 1))
-        f = pose(hip, a, head=a - 12, near_leg=legs, far_leg=legs, near_arm=arm, far_arm=arm)
-        mat_under(c, f)
+        return pose(hip, a, head=a - 12, near_leg=legs, far_leg=legs, near_arm=arm, far_arm=arm)
+
+    def plank(c, end):
+        f = plank_pose(end)
+        mat_under(c, plank_pose(False))
         draw_body(c, f, "belly")
-        if end:
-            h = lerp(f.j["hip"], f.j["shoulder"], .3)
-            arrow(c, (h[0], 3), (h[0], 8), (h[0], h[1] - 17))
+        if end:  # above the hips, pointing up
+            h = f.j["hip"]
+            arrow(c, (h[0] + 2, h[1] + 17), (h[0] + 2, h[1] + 24), (h[0] + 2, h[1] + 32))
     both("plank", "Front plank", plank,
-         "Side view of a person face down on a mat, propped on the forearms with the elbows under the shoulders "
-         "and the toes tucked under. The belly wall is shaded.",
-         "The hips and legs still rest on the mat.",
-         "The body is lifted (arrow) so that head, shoulders, hips and heels make one straight line, held on the "
+         "Side view of a person face down on a mat, propped on the forearms with the elbows under the shoulders. "
+         "The belly wall is shaded.",
+         "The hips and legs rest on the mat, toes pointed.",
+         "With the toes tucked under, the body is lifted (arrow) so that head, shoulders, hips and heels make one straight line, held on the "
          "forearms and toes.")
 
     def side(c, end):
