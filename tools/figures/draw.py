@@ -421,7 +421,7 @@ def exercises():
             out.append((ex, stage, f"{name}: {stage} position", f"{setup} {what}",
                         lambda c, stage=stage: draw(c, stage == "end")))
 
-    def kneeling(c, end, thigh_end, arms):
+    def kneeling(c, end, thigh_end, arms, arrow_y=30):
         ankle = (48, SH)
         f = half_kneel(thigh_end if end else 270, ankle, arms)
         floor(c, -66, 78, mat=False)
@@ -429,7 +429,7 @@ def exercises():
         draw_body(c, f, "hip-flexors")
         if end:
             h = f.j["hip"]
-            arrow(c, (h[0] + 17, h[1] + 30), (h[0] + 26, h[1] + 32), (h[0] + 34, h[1] + 30))
+            arrow(c, (h[0] + 17, h[1] + arrow_y), (h[0] + 26, h[1] + arrow_y + 2), (h[0] + 34, h[1] + arrow_y))
 
     both("half-kneeling-hip-flexor-stretch", "Half-kneeling hip-flexor stretch",
          lambda c, end: kneeling(c, end, 250, hands_on_hips),
@@ -440,7 +440,7 @@ def exercises():
          "slopes back from the hip and the front of that hip is stretched.")
 
     both("long-hold-lunge-stretch", "Long-hold lunge stretch",
-         lambda c, end: kneeling(c, end, 240, hands_on_front_thigh((48, SH))),
+         lambda c, end: kneeling(c, end, 240, hands_on_front_thigh((48, SH)), arrow_y=50),
          "Side view of a person kneeling on one knee on a soft pad with the other foot flat in front, trunk upright "
          "and hands resting on the front thigh. The front of the kneeling hip is shaded.",
          "The kneeling thigh is upright under the hip: the set-up.",
