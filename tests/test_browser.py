@@ -303,7 +303,6 @@ def test_offline_copy_works_from_disk_with_search(browser, offline_site):
 def hostile_base(tmp_path_factory) -> str:
     """The real site with a hostile string appended to every prose field of every data file."""
     from hostile import poison_data
-
     from tools.build import build_site
 
     project = copy_project(ROOT, tmp_path_factory.mktemp("hostile-browser") / "project")

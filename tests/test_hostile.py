@@ -11,9 +11,9 @@ import json
 
 import lxml.html
 import pytest
-from hostile import MARK, PAYLOADS, live_markup, poison_data
 
 from helpers import ROOT, copy_project
+from hostile import MARK, PAYLOADS, live_markup, poison_data
 
 pytestmark = pytest.mark.slow
 

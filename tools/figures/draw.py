@@ -784,7 +784,10 @@ def capsule(a, b, r):
     """The outline of a round-capped stroke from a to b, as a closed path."""
     ang = angle_of(a, b)
     p1, p2, p3, p4 = at(a, ang + 90, r), at(b, ang + 90, r), at(b, ang - 90, r), at(a, ang - 90, r)
-    f = lambda p: f"{num(p[0])} {num(-p[1])}"
+
+    def f(p):
+        return f"{num(p[0])} {num(-p[1])}"
+
     return f"M{f(p1)}L{f(p2)}A{num(r)} {num(r)} 0 0 0 {f(p3)}L{f(p4)}A{num(r)} {num(r)} 0 0 0 {f(p1)}Z"
 
 
@@ -915,9 +918,9 @@ def curve_d(border, reverse=False):
 
 def through(points):
     """A smooth path through the points (Catmull-Rom turned into cubic Béziers), in whole units."""
-    pts = [points[0]] + list(points) + [points[-1]]
+    pts = [points[0], *list(points), points[-1]]
     d = "M{} {}".format(*(round(v) for v in points[0]))
-    for a, b, c, e in zip(pts, pts[1:], pts[2:], pts[3:]):
+    for a, b, c, e in zip(pts, pts[1:], pts[2:], pts[3:], strict=False):
         if len(points) == 2:
             return d + "L{} {}".format(*(round(v) for v in c))
         c1 = (b[0] + (c[0] - a[0]) / 6, b[1] + (c[1] - a[1]) / 6)
@@ -1023,7 +1026,7 @@ def lumbar_plexus():
         spans = "".join(f'<tspan x="{x:g}"{dy[i > 0]}>{t}</tspan>' for i, t in enumerate(lines))
         return f'<text y="{y:g}" text-anchor="{anchor}">{spans}</text>'
 
-    for name, segs, course, branches, lines, (ax, ay), anchor in NERVES:
+    for _name, segs, course, branches, lines, (ax, ay), anchor in NERVES:
         ex, ey = course[0]
         roots += [f"M{FORAMEN[s][0]} {FORAMEN[s][1]}L{round(ex)} {round(ey)}" for s in segs]
         courses += [through(course)] + [through(b) for b in branches]
