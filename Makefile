@@ -19,7 +19,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 export PYTHONNOUSERSITE := 1
 
-.PHONY: help setup build serve test offline lighthouse bench zensical lint hooks validate schema lock clean review-due new-exercise new-muscle new-page
+.PHONY: help setup build serve test offline lighthouse screenshots bench zensical lint hooks validate schema lock clean review-due new-exercise new-muscle new-page
 
 help:
 	@echo "make serve     build strictly and serve on http://127.0.0.1:8000 (PORT=8123 for another port)"
@@ -27,6 +27,7 @@ help:
 	@echo "make build     build the site into site/ (strict)"
 	@echo "make offline   a copy in build/offline that works from disk (file://), search included"
 	@echo "make lighthouse  Lighthouse 12 scores for five pages (benchmark; needs chromium and npm)"
+	@echo "make screenshots  PNGs of key pages, phone and desktop, light and dark, in build/screenshots (FULL=1: whole pages)"
 	@echo "make bench     build time at 100 and 1,000 pages, with and without macros (benchmark)"
 	@echo "make zensical  build with Zensical in its own environment and compare each page's text"
 	@echo "make lint      ruff (lint and format), yamllint, data validation, codespell, Markdown lint (as pre-commit)"
@@ -63,6 +64,9 @@ offline: setup
 	rm -rf build/offline
 	OFFLINE=true $(BIN)/mkdocs build --strict --site-dir build/offline
 	$(BIN)/python tools/offline.py build/offline
+
+screenshots: setup
+	$(BIN)/python tools/screenshots.py $(if $(FULL),--full)
 
 bench: setup
 	$(BIN)/python tools/bench.py
