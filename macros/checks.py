@@ -16,7 +16,7 @@ from pathlib import Path
 from markdown.extensions.toc import slugify
 
 from .figures import SHAPES, Figures
-from .links import ROLES, Links, site_url_of
+from .links import ROLES, Links, condition_role, site_url_of
 from .pages import Page, all_pages
 from .problems import Problem, did_you_mean
 from .render import STAGES, Renderer
@@ -30,7 +30,7 @@ def check_site(data, docs_dir: Path, site_pages: dict, figures: Figures, where) 
     """Every problem between data, pages and drawings, in one list."""
     pages = {page.rel: page for page in all_pages(docs_dir)}
     problems = [p for page in pages.values() for p in page.problems]
-    problems += key_pages(site_pages, pages, docs_dir)
+    problems += key_pages(site_pages, pages, docs_dir, {c.group for c in data.conditions.values()})
 
     def renderer_for(page: Page) -> Renderer:
         return Renderer(data, figures, links=lambda: Links(site_url_of(page.rel, True), True, site_pages))
@@ -40,8 +40,9 @@ def check_site(data, docs_dir: Path, site_pages: dict, figures: Figures, where) 
     return problems
 
 
-def key_pages(site_pages: dict, pages: dict, docs_dir: Path) -> list[Problem]:
-    missing_roles = [role for role in ROLES if role not in site_pages]
+def key_pages(site_pages: dict, pages: dict, docs_dir: Path, condition_groups: set) -> list[Problem]:
+    needed = [*ROLES, *sorted(condition_role(group) for group in condition_groups)]
+    missing_roles = [role for role in needed if role not in site_pages]
     problems = [
         Problem("mkdocs.yml", None, None, None, f"extra.site_pages needs '{role}': the docs path of that page")
         for role in missing_roles

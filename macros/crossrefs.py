@@ -13,6 +13,11 @@ POINTERS: dict[str, list[tuple[str, str]]] = {
         ("synergists", "muscles"),
         ("antagonists", "muscles"),
         ("sources", "references"),
+        *[
+            (f"row_sources.{row}", "references")
+            for row in ("origin", "insertion", "actions", "innervation", "blood_supply", "prevalence")
+        ],
+        ("relations.*.sources", "references"),
         ("disagreements.*.sources", "references"),
     ],
     "exercises": [
@@ -20,13 +25,22 @@ POINTERS: dict[str, list[tuple[str, str]]] = {
         ("muscles.synergists", "muscles"),
         ("muscles.stabilisers", "muscles"),
         ("dose.sources", "references"),
+        ("cautions.sources", "references"),
         ("claims", "claims"),
         ("disagreements.*.sources", "references"),
     ],
+    "self_tests": [("cautions.sources", "references"), ("claims", "claims"), ("sources", "references")],
     "red_flags": [("sources", "references")],
     "claims": [("references", "references")],
     "routines": [("steps.*.exercise", "exercises")],
-    "pain_regions": [("causes.*.claims", "claims"), ("red_flags", "red_flags")],
+    "pain_regions": [("causes.*.claims", "claims"), ("red_flags", "red_flags"), ("conditions", "conditions")],
+    "conditions": [
+        ("muscles", "muscles"),
+        ("red_flags", "red_flags"),
+        ("claims", "claims"),
+        ("references", "references"),
+    ],
+    "treatments": [("avoid_if.*.sources", "references"), ("claims", "claims")],
     "references": [],
     "glossary": [],
 }
@@ -58,6 +72,8 @@ def cited(site, target: str) -> set[str]:
 
 def ids_at(obj, parts: list[str], loc: tuple = ()):
     """(loc, id) for every id at the path; a list of ids yields each with its index."""
+    if obj is None:  # an optional part the entry leaves out
+        return
     if not parts:
         if isinstance(obj, (list, tuple)):
             for i, value in enumerate(obj):

@@ -15,6 +15,11 @@ from functools import cache
 ROLES = ("references", "red_flags", "glossary", "myths")
 
 
+def condition_role(group: str) -> str:
+    """The site_pages role of the page that holds a group of conditions: conditions_other_groin."""
+    return "conditions_" + group.replace("-", "_")
+
+
 @cache
 def site_url_of(src: str, use_directory_urls: bool) -> str:
     """The URL MkDocs (and Zensical) give docs/<src>, relative to the site root ('red-flags/').

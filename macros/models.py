@@ -30,7 +30,10 @@ Note = _text(2000)  # an editor's note (reference notes, how a record was checke
 Lines = Annotated[list[Line], Field(min_length=1)]
 
 Verdict = Literal["supported", "mixed", "contested", "unsupported"]
+Certainty = Literal["high", "moderate", "low", "very-low"]
 Tier = Literal["emergency", "same-day", "soon"]
+Urgency = Literal["emergency", "same-day", "soon", "self-care"]
+Region = Literal["back", "hip-groin", "any"]
 
 
 class Strict(BaseModel):
@@ -50,6 +53,18 @@ class Disagreement(Strict):
     sources: list[Id] = Field(default_factory=list, description="Reference ids behind the views.")
 
 
+class Cautions(Strict):
+    """How the exercise (or self-test) changes for groups at more risk: in plain words, from guidance."""
+
+    pregnancy: Text = Field(
+        description="In pregnancy and after the birth (pelvic girdle pain, separated belly muscles)."
+    )
+    osteoporosis: Text = Field(description="With thin bones (osteoporosis).")
+    after_surgery: Text = Field(description="After hip, spine or belly surgery.")
+    falls_risk: Text = Field(description="For readers at risk of falling (getting down and up, balance).")
+    sources: Annotated[list[Id], Field(min_length=1)]
+
+
 # ---------------------------------------------------------------- muscles
 
 
@@ -67,6 +82,27 @@ class Reviewed(Entry):
     next_review: datetime.date | None = Field(None, description="When this entry should next be checked.")
 
 
+class RowSources(Strict):
+    """Sources for one row of a muscle card, when not every source on the card supports it."""
+
+    origin: list[Id] = Field(default_factory=list)
+    insertion: list[Id] = Field(default_factory=list)
+    actions: list[Id] = Field(default_factory=list)
+    innervation: list[Id] = Field(default_factory=list)
+    blood_supply: list[Id] = Field(default_factory=list)
+    prevalence: list[Id] = Field(default_factory=list)
+
+
+class Relation(Strict):
+    """A structure that lies against the muscle: where, and why a reader or clinician cares."""
+
+    structure: Name
+    kind: Literal["nerve", "vessel", "organ", "fascia", "bone"]
+    where: Text
+    why_it_matters: Text
+    sources: Annotated[list[Id], Field(min_length=1)]
+
+
 class Muscle(Reviewed):
     name: Name
     latin: Name | None = None
@@ -80,6 +116,10 @@ class Muscle(Reviewed):
     antagonists: list[Id] = Field(default_factory=list, description="Muscle ids that oppose its main action.")
     prevalence: Text | None = Field(None, description="Only for muscles that not everyone has.")
     sources: Annotated[list[Id], Field(min_length=1)]
+    row_sources: RowSources = Field(
+        default_factory=RowSources, description="Sources for single rows, shown in that row (e.g. blood supply)."
+    )
+    relations: list[Relation] = Field(default_factory=list, description="Nerves, vessels and organs against it.")
     disagreements: list[Disagreement] = Field(default_factory=list)
 
 
@@ -130,8 +170,27 @@ class Exercise(Reviewed):
     stop_if: Lines = Field(description="When to stop or not do it at all.")
     easier: Lines
     harder: Lines
+    cautions: Cautions | None = None
     claims: list[Id] = Field(default_factory=list, description="Claim ids this exercise is often sold with.")
     disagreements: list[Disagreement] = Field(default_factory=list)
+
+
+# ---------------------------------------------------------------- self-tests
+
+
+class SelfTest(Reviewed):
+    """A test readers try on themselves (the Thomas test): how, what it can and cannot show."""
+
+    name: Name
+    summary: Text
+    steps: Annotated[list[Line], Field(min_length=2)]
+    normal: Text = Field(description="What a usual result looks like.")
+    positive: Text = Field(description="What a 'positive' result looks like, and what it may mean.")
+    limits: Text = Field(description="What the test cannot tell you, in plain words.")
+    stop_if: Lines
+    cautions: Cautions
+    claims: list[Id] = Field(default_factory=list)
+    sources: Annotated[list[Id], Field(min_length=1)]
 
 
 # ---------------------------------------------------------------- red flags
@@ -142,13 +201,34 @@ class RedFlag(Reviewed):
         description="emergency = call an ambulance or go to A&E now; same-day = urgent "
         "appointment today; soon = see a doctor or physiotherapist within days to weeks."
     )
+    region: Region = Field(description="Where the symptom is: back, hip-groin, or any (e.g. in pregnancy).")
     sign: Text = Field(description="The warning sign in plain words.")
+    short: Name | None = Field(None, description="A few words for the compact emergency callout (needs callout: true).")
+    callout: bool = Field(
+        False, description="Shown in the compact 'call now' callout on every page (emergencies only)."
+    )
     may_point_to: Line = Field(description="The condition it may point to.")
     note: Text | None = None
     sources: Annotated[list[Id], Field(min_length=1)]
 
+    @model_validator(mode="after")
+    def _callout(self) -> RedFlag:
+        if self.callout and (self.tier != "emergency" or not self.short):
+            raise ValueError("a flag in the callout must be an emergency and have a short wording ('short')")
+        return self
+
 
 # ---------------------------------------------------------------- references
+
+
+class Finding(Strict):
+    """One result from a source, as pages quote it: fact("references.peeler-2007.findings.kappa-inter")."""
+
+    id: Id
+    text: Line = Field(description="The result in words, numbers as the source gives them.")
+
+    def __str__(self) -> str:
+        return self.text
 
 
 class Verification(Strict):
@@ -173,6 +253,9 @@ class Reference(Entry):
     url: Annotated[str, StringConstraints(pattern=r"^https://\S+$", max_length=300)] | None = None
     verified: Verification
     notes: Note | None = None
+    findings: list[Finding] = Field(
+        default_factory=list, description="Results worth quoting; pages quote them with fact(), never retyped."
+    )
 
     @model_validator(mode="after")
     def _identifiable(self) -> Reference:
@@ -201,7 +284,15 @@ class Claim(Reviewed):
         "safety",
     ]
     verdict: Verdict
-    summary: Text = Field(description="One line: what the evidence says.")
+    certainty: Certainty | None = Field(
+        None,
+        description="How sure the evidence is, as Cochrane summaries grade it "
+        "(very-low when there is next to no research).",
+    )
+    last_searched: datetime.date | None = Field(
+        None, description="When the evidence for this claim was last looked for."
+    )
+    summary: Text = Field(description="What the evidence says, and why it gets this verdict.")
     references: list[Id] = Field(default_factory=list)
 
     @model_validator(mode="after")
@@ -280,9 +371,51 @@ class PainRegion(Entry):
     summary: Text
     causes: Annotated[list[Cause], Field(min_length=1)]
     red_flags: list[Id] = Field(default_factory=list, description="Warning signs that matter for pain here.")
+    conditions: list[Id] = Field(default_factory=list, description="Conditions (data/conditions.yml) to read about.")
     pages: Annotated[list[PagePath], Field(min_length=1)] = Field(
         description="Pages that explain it, as paths under docs/, e.g. symptoms.md or red-flags.md#flag-fever."
     )
+
+
+# ---------------------------------------------------------------- conditions
+
+
+class Condition(Reviewed):
+    """A condition of the iliopsoas or its neighbours that readers confuse with 'a tight psoas'."""
+
+    name: Name
+    also_called: list[Name] = Field(default_factory=list)
+    group: Literal["iliopsoas", "nerves", "other-groin"]
+    summary: Text = Field(description="One or two plain sentences.")
+    what_it_is: Text
+    who_gets_it: Text
+    feels_like: Lines
+    how_diagnosed: Lines = Field(description="Examination and imaging; exact clinical terms are fine here.")
+    first_steps: Lines
+    urgency: Urgency = Field(description="How fast to be seen: a red-flag tier, or self-care.")
+    urgency_note: Line
+    muscles: list[Id] = Field(default_factory=list, description="Muscles it involves (their cards link back).")
+    red_flags: list[Id] = Field(default_factory=list)
+    claims: list[Id] = Field(default_factory=list)
+    references: Annotated[list[Id], Field(min_length=1)]
+
+
+# ---------------------------------------------------------------- treatments
+
+
+class Contraindication(Strict):
+    reason: Line = Field(description="Who should not have it, in plain words.")
+    why: Text
+    sources: list[Id] = Field(default_factory=list)
+
+
+class Treatment(Reviewed):
+    """A treatment or product readers are offered, and when not to have it at all."""
+
+    name: Name
+    summary: Text
+    avoid_if: list[Contraindication] = Field(default_factory=list)
+    claims: list[Id] = Field(default_factory=list)
 
 
 # ---------------------------------------------------------------- the files
@@ -292,10 +425,13 @@ class PainRegion(Entry):
 KINDS: dict[str, type[Entry]] = {
     "muscles": Muscle,
     "exercises": Exercise,
+    "self_tests": SelfTest,
     "red_flags": RedFlag,
     "references": Reference,
     "claims": Claim,
     "glossary": GlossaryTerm,
     "routines": Routine,
     "pain_regions": PainRegion,
+    "conditions": Condition,
+    "treatments": Treatment,
 }

@@ -18,16 +18,23 @@ from markupsafe import Markup
 
 from .figures import Figures
 from .inert import inert
-from .links import Links
-from .models import KINDS, SECONDS_BETWEEN_STEPS, Tier, Verdict
+from .links import Links, condition_role
+from .models import KINDS, SECONDS_BETWEEN_STEPS, Condition, Region, Tier, Verdict
 from .problems import MacroError, did_you_mean, entry_label
 
 TEMPLATES = Path(__file__).parent / "templates"
 
 # The allowed values, in display order, as the models define them.
 TIERS = get_args(Tier)
+REGIONS = get_args(Region)
 VERDICTS = get_args(Verdict)
+GROUPS = get_args(Condition.model_fields["group"].annotation)
 STAGES = ("start", "end")
+GROUP_NAMES = {
+    "iliopsoas": "the iliopsoas itself",
+    "nerves": "the nerves around it",
+    "other-groin": "other causes of groin and hip pain",
+}
 
 
 def block(html: str) -> Markup:
@@ -127,15 +134,24 @@ class Renderer:
             )
         return self._render("exercise_card.html", key=("exercise", exercise_id, level), exercise=exercise, level=level)
 
-    def red_flags(self, tier: str | None = None) -> Markup:
+    def red_flags(self, tier: str | None = None, region: str | None = None) -> Markup:
+        """Warning signs by tier; one tier (a box repeated on many pages, without ids) or one region."""
         if tier is not None and tier not in TIERS:
             raise MacroError(
                 f"{self.where()}: red_flags(tier={tier!r}): tier must be one of "
                 f"{', '.join(TIERS)}{did_you_mean(tier, TIERS)}"
             )
+        if region is not None and region not in REGIONS:
+            raise MacroError(
+                f"{self.where()}: red_flags(region={region!r}): region must be one of "
+                f"{', '.join(REGIONS)}{did_you_mean(region, REGIONS)}"
+            )
         tiers = [tier] if tier else list(TIERS)
-        groups = [(t, [f for f in self.data.red_flags.values() if f.tier == t]) for t in tiers]
-        return self._render("red_flags.html", key=("red_flags", tier), groups=groups, only=tier)
+        chosen = [f for f in self.data.red_flags.values() if region is None or f.region == region]
+        groups = [(t, [f for f in chosen if f.tier == t]) for t in tiers]
+        return self._render(
+            "red_flags.html", key=("red_flags", tier, region), groups=groups, only=tier, anchors=tier is None
+        )
 
     def cite(self, *ref_ids: str) -> Markup:
         refs = [self._get("references", ref_id, "cite") for ref_id in ref_ids]
@@ -202,6 +218,56 @@ class Renderer:
         """The start and end drawings of an exercise (checked to exist by checks.py)."""
         return [(stage, self._svg(f"{exercise_id}-{stage}", "exercise_card")) for stage in STAGES]
 
+    def condition_card(self, condition_id: str) -> Markup:
+        condition = self._get("conditions", condition_id, "condition_card")
+        self._show("conditions", condition_id)
+        return self._render(
+            "condition_card.html",
+            key=("condition", condition_id),
+            c=condition,
+            flags=[self.data.red_flags[f] for f in condition.red_flags],
+            claims=[self.data.claims[c] for c in condition.claims],
+        )
+
+    def conditions(self, group: str | None = None) -> Markup:
+        """A table of conditions (one group, or all) linking to their cards on the group pages."""
+        if group is not None and group not in GROUPS:
+            raise MacroError(
+                f"{self.where()}: conditions(group={group!r}): group must be one of "
+                f"{', '.join(GROUPS)}{did_you_mean(group, GROUPS)}"
+            )
+        chosen = [c for c in self.data.conditions.values() if group is None or c.group == group]
+        pages = {c.group: self.links.pages[condition_role(c.group)] for c in chosen}
+        caption = "Conditions on this site" if group is None else f"Conditions: {GROUP_NAMES[group]}"
+        return self._render(
+            "conditions.html", key=("conditions", group), conditions=chosen, pages=pages, caption=caption
+        )
+
+    def self_test_card(self, test_id: str, level: int = 2) -> Markup:
+        test = self._get("self_tests", test_id, "self_test_card")
+        names = self.figures.names()
+        figures = [
+            (label, self._svg(f"{test_id}-{stage}", "self_test_card"))
+            for stage, label in (("position", "The test position"), ("positive", 'A "positive" result'))
+            if f"{test_id}-{stage}" in names
+        ]
+        return self._render(
+            "self_test_card.html", key=("self-test", test_id, level), t=test, level=level, figures=figures
+        )
+
+    def avoid_if(self, treatment_id: str) -> Markup:
+        """When not to have a treatment at all (data/treatments.yml)."""
+        return self._render(
+            "avoid_if.html", key=("avoid", treatment_id), t=self._get("treatments", treatment_id, "avoid_if")
+        )
+
+    def relations(self, muscle_id: str) -> Markup:
+        """What lies against a muscle: nerves, vessels, organs."""
+        muscle = self._get("muscles", muscle_id, "relations")
+        if not muscle.relations:
+            raise MacroError(f"{self.where()}: relations({muscle_id!r}): this muscle has no relations in data")
+        return self._render("relations.html", key=("relations", muscle_id), muscle=muscle)
+
     def fact(self, path: str) -> Markup:
         """Quote one field of one entry inline: fact("muscles.psoas-major.innervation")."""
         kind, _, rest = str(path).partition(".")
@@ -213,6 +279,15 @@ class Renderer:
             )
         value = self._get(kind, entry_id, "fact", call=f"fact({path!r})")
         for name in field_path.split(".") if field_path else ["name"]:
+            if isinstance(value, (list, tuple)) and value and hasattr(value[0], "id"):  # a list of items with ids
+                by_id = {item.id: item for item in value}
+                if name not in by_id:
+                    raise MacroError(
+                        f"{self.where()}: fact({path!r}): no item {name!r}{did_you_mean(name, by_id)}; "
+                        f"items here: {', '.join(by_id)}"
+                    )
+                value = by_id[name]
+                continue
             fields = list(type(value).model_fields) if hasattr(type(value), "model_fields") else []
             if name not in fields:
                 raise MacroError(
@@ -233,6 +308,11 @@ class Renderer:
 
 # The macros pages may call, by name. Everything else on a Renderer is internal.
 MACROS = (
+    "condition_card",
+    "conditions",
+    "self_test_card",
+    "avoid_if",
+    "relations",
     "muscle_card",
     "exercise_card",
     "red_flags",
