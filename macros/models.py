@@ -225,7 +225,7 @@ class Finding(Strict):
     """One result from a source, as pages quote it: fact("references.peeler-2007.findings.kappa-inter")."""
 
     id: Id
-    text: Line = Field(description="The result in words, numbers as the source gives them.")
+    text: Text = Field(description="The result in words, numbers as the source gives them.")
 
     def __str__(self) -> str:
         return self.text
@@ -239,6 +239,7 @@ class Verification(Strict):
 class Reference(Entry):
     kind: Literal["article", "book", "guideline", "webpage"]
     authors: Annotated[list[Name], Field(min_length=1)]
+    authors_complete: bool = Field(True, description="false when the record showed only the first author(s).")
     year: int | None = Field(None, ge=1850, le=2100, description="Required except for an undated web page.")
     title: Line
     container: Line = Field(description="Journal (article), publisher (book) or organisation.")
@@ -259,6 +260,8 @@ class Reference(Entry):
 
     @model_validator(mode="after")
     def _identifiable(self) -> Reference:
+        if any(a.rstrip(".").lower() == "et al" for a in self.authors):
+            raise ValueError("'et al.' is not an author: list the authors you saw and set authors_complete: false")
         if self.year is None and self.kind != "webpage":
             raise ValueError(f"an {self.kind} needs a year")
         if self.kind in ("article", "book") and not (self.doi or self.pmid or self.isbn):
