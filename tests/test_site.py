@@ -167,10 +167,18 @@ def test_exercise_pages_carry_the_emergency_box_and_the_stop_rule(pages):
         assert root.xpath("//article//div[contains(@class, 'stop-rule')]"), rel
 
 
-def test_red_flags_page_lists_every_flag_once(pages):
-    flags = yaml.safe_load((ROOT / "data/red_flags.yml").read_text())["red_flags"]
+def test_red_flags_page_lists_every_flag_once_by_region_then_tier(pages, data):
     ids = pages["red-flags.md"].xpath("//article//li/@id")
-    assert ids == [f"flag-{f['id']}" for t in ("emergency", "same-day", "soon") for f in flags if f["tier"] == t]
+    expected = [
+        f"flag-{f.id}"
+        for region in ("back", "hip-groin", "any")
+        for tier in ("emergency", "same-day", "soon")
+        for f in data.red_flags.values()
+        if f.region == region and f.tier == tier
+    ]
+    assert ids == expected
+    text = pages["red-flags.md"].xpath("string(//article)")
+    assert "This site is written for adults." in text
 
 
 def test_references_page_numbers_every_reference(pages):
