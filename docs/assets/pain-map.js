@@ -29,8 +29,9 @@
       });
     });
     map.classList.add("pain-map--interactive");
-    var fromUrl = location.hash.indexOf("#region-") === 0 ? location.hash.slice(8) : "";
-    choose(map.querySelector('[data-region-panel="' + fromUrl + '"]') ? fromUrl : "", false);
+    var fromUrl = location.hash.indexOf("#region-") === 0 ? decodeURIComponent(location.hash.slice(8)) : "";
+    var known = Array.prototype.some.call(panels, function (p) { return p.dataset.regionPanel === fromUrl; });
+    choose(known ? fromUrl : "", false);
   }
 
   function init() {
@@ -39,7 +40,9 @@
     });
   }
 
+  // Material's instant navigation swaps pages: run on each new page. The offline copy (file://)
+  // has no instant navigation, so also run on load (init is safe to run twice).
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();

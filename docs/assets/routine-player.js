@@ -1,37 +1,22 @@
 /* Routine player: turns each routine list ([data-routine]) into a guided timer.
  *
- * The list itself is built from data/routines.yml and stays readable without JavaScript.
- * Here we add start / pause / back / next, a countdown, left and right sides, progress,
- * optional spoken cues (the browser's own speech synthesis, off by default) and an optional
- * chime, and we keep the screen awake while it runs where the browser allows. No network,
- * no third-party code. Tests may speed the clock with window.routinePlayerTickMs.
+ * The list is built from data/routines.yml and reads (and prints) fine without JavaScript:
+ * every step with its time, drawing and how-to. Here we add a player above it: the current
+ * step's drawing and how-to, a large countdown, a progress bar that moves every second,
+ * Back / Start / Next, left and right sides, optional spoken cues (the browser's own speech,
+ * off by default) and chime, a finish screen, and a screen kept awake while it runs where the
+ * browser allows. Everything stops when the reader leaves the page, instant navigation
+ * included. Text shown comes from the list's data-labels (translated with the page) and is
+ * always set with textContent. No network, no third-party code.
+ * Tests may speed the clock with window.routinePlayerTickMs.
  */
 (function () {
   "use strict";
 
-  /** The phases a routine runs through: each step (twice for "each" side), with a short rest before. */
-  function phases(root) {
-    var rest = Number(root.dataset.restSeconds || 10);
-    var items = Array.prototype.slice.call(root.querySelectorAll("li[data-exercise]"));
-    var list = [];
-    items.forEach(function (li, index) {
-      var sides = li.dataset.sides === "each" ? ["left side", "right side"] : [""];
-      sides.forEach(function (side, sideIndex) {
-        var reps = li.dataset.reps ? Number(li.dataset.reps) : 0;
-        var amount = reps ? reps + " repetitions" : li.dataset.seconds + " seconds";
-        list.push({
-          step: index + 1,
-          steps: items.length,
-          name: li.dataset.name,
-          side: side,
-          amount: amount,
-          note: sideIndex === 0 ? li.dataset.note || "" : "",
-          seconds: Number(li.dataset.seconds),
-          rest: list.length === 0 ? 0 : rest
-        });
-      });
-    });
-    return list;
+  var players = [];
+
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (_, key) { return values[key]; });
   }
 
   function element(tag, attrs, text) {
@@ -41,9 +26,48 @@
     return el;
   }
 
+  /** The phases a routine runs through: each step (twice for "each" side), with a short rest before. */
+  function phases(root, labels) {
+    var rest = Number(root.dataset.restSeconds || 10);
+    var items = Array.prototype.slice.call(root.querySelectorAll("li[data-exercise]"));
+    var list = [];
+    items.forEach(function (li, index) {
+      var sides = li.dataset.sides === "each" ? [labels.left, labels.right] : [""];
+      sides.forEach(function (side, sideIndex) {
+        var reps = li.dataset.reps ? Number(li.dataset.reps) : 0;
+        list.push({
+          item: li,
+          step: index + 1,
+          steps: items.length,
+          name: li.dataset.name,
+          side: side,
+          amount: reps ? fill(labels.reps, { n: reps }) : fill(labels.seconds, { n: li.dataset.seconds }),
+          note: sideIndex === 0 ? li.dataset.note || "" : "",
+          seconds: Number(li.dataset.seconds),
+          rest: list.length === 0 ? 0 : rest
+        });
+      });
+    });
+    return list;
+  }
+
+  /** A copy of a step's drawing without its ids (they must stay unique on the page). */
+  function drawing(li) {
+    var svg = li.querySelector(".routine-step__figure svg");
+    if (!svg) return null;
+    var copy = svg.cloneNode(true);
+    var title = copy.querySelector("title");
+    copy.setAttribute("aria-label", title ? title.textContent : "");
+    copy.removeAttribute("aria-labelledby");
+    copy.querySelectorAll("[id]").forEach(function (el) { el.removeAttribute("id"); });
+    return copy;
+  }
+
   function Player(root) {
     this.root = root;
-    this.phases = phases(root);
+    this.labels = JSON.parse(root.dataset.labels || "{}");
+    this.phases = phases(root, this.labels);
+    this.total = this.phases.reduce(function (sum, p) { return sum + p.rest + p.seconds; }, 0);
     this.index = 0;
     this.left = 0;          // seconds left in the current part
     this.resting = false;   // in the short "get ready" pause before a phase
@@ -54,27 +78,46 @@
   }
 
   Player.prototype.build = function () {
+    var L = this.labels;
     var id = "player-" + this.root.dataset.routine;
     var box = element("section", { "class": "routine-player", "aria-labelledby": id + "-title", "tabindex": "-1" });
-    box.appendChild(element("h2", { id: id + "-title", "class": "routine-player__title" }, "Routine player"));
-    this.now = element("p", { "class": "routine-player__now" });
+    box.appendChild(element("h2", { id: id + "-title", "class": "routine-player__title" }, L.player));
+    var stage = element("div", { "class": "routine-player__stage" });
+    this.figure = element("div", { "class": "routine-player__figure" });
+    var info = element("div", { "class": "routine-player__info" });
+    // The one status line: shown, and read out by screen readers when it changes.
+    this.now = element("p", { "class": "routine-player__now", role: "status", "aria-live": "polite" });
     this.clock = element("p", { "class": "routine-player__clock", "aria-hidden": "true" });
-    this.progress = element("progress", { max: String(this.phases.length), value: "0", "aria-label": "Progress through the routine" });
-    this.live = element("p", { "class": "routine-player__live", "aria-live": "polite", "role": "status" });
-    var buttons = element("div", { "class": "routine-player__buttons", role: "group", "aria-label": "Routine controls" });
-    this.back = element("button", { type: "button", "class": "md-button" }, "Back");
-    this.play = element("button", { type: "button", "class": "md-button md-button--primary", "aria-pressed": "false" }, "Start");
-    this.next = element("button", { type: "button", "class": "md-button" }, "Next");
+    this.bar = element("div", { "class": "routine-player__bar", role: "progressbar", "aria-label": L.progress,
+                                "aria-valuemin": "0", "aria-valuemax": String(this.total), "aria-valuenow": "0" });
+    this.fillBar = element("div", { "class": "routine-player__fill" });
+    this.bar.appendChild(this.fillBar);
+    this.how = element("ol", { "class": "routine-player__how" });
+    [this.now, this.clock, this.bar, this.how].forEach(function (el) { info.appendChild(el); });
+    stage.appendChild(this.figure);
+    stage.appendChild(info);
+    this.done = element("div", { "class": "routine-player__done", hidden: "" });
+    this.done.appendChild(element("p", { "class": "routine-player__done-title" }, L.finished_title));
+    this.done.appendChild(element("p", {}, L.finished_text));
+    var buttons = element("div", { "class": "routine-player__buttons", role: "group", "aria-label": L.controls });
+    this.back = element("button", { type: "button", "class": "md-button" }, L.back);
+    this.play = element("button", { type: "button", "class": "md-button md-button--primary", "aria-pressed": "false" }, L.start);
+    this.next = element("button", { type: "button", "class": "md-button" }, L.next);
     [this.back, this.play, this.next].forEach(function (b) { buttons.appendChild(b); });
     var options = element("div", { "class": "routine-player__options" });
-    this.speak = this.toggle(options, id + "-speak", "Spoken cues");
-    this.chime = this.toggle(options, id + "-chime", "Chime between steps");
+    this.speak = this.toggle(options, id + "-speak", L.speak);
+    this.chime = this.toggle(options, id + "-chime", L.chime);
     if (!("speechSynthesis" in window)) this.speak.disabled = true;
-    [this.now, this.clock, this.progress, buttons, options, this.live].forEach(function (el) { box.appendChild(el); });
-    this.root.insertBefore(box, this.root.firstChild);
+    [stage, this.done, buttons, options].forEach(function (el) { box.appendChild(el); });
+    this.box = box;
+    this.root.insertBefore(box, this.root.querySelector(".routine-steps"));
 
     var self = this;
-    this.play.addEventListener("click", function () { self.running() ? self.pause() : self.start(); });
+    this.play.addEventListener("click", function () {
+      if (self.finished) self.restart();
+      else if (self.running()) self.pause();
+      else self.start();
+    });
     this.next.addEventListener("click", function () { self.go(self.index + 1); });
     this.back.addEventListener("click", function () { self.go(self.index - 1); });
     box.addEventListener("keydown", function (event) {
@@ -99,28 +142,63 @@
   Player.prototype.running = function () { return this.timer !== null; };
 
   Player.prototype.describe = function (phase) {
-    return "Step " + phase.step + " of " + phase.steps + ": " + phase.name +
+    return fill(this.labels.step, { n: phase.step, total: phase.steps }) + ": " + phase.name +
       (phase.side ? ", " + phase.side : "") + ", " + phase.amount + "." + (phase.note ? " " + phase.note : "");
   };
 
-  /** Show the current phase; `quiet` skips the announcement (first render). */
+  /** Seconds of the whole routine already behind the reader, for the progress bar. */
+  Player.prototype.elapsed = function () {
+    var before = 0;
+    for (var i = 0; i < this.index; i++) before += this.phases[i].rest + this.phases[i].seconds;
+    var phase = this.phases[this.index];
+    if (!this.running() && !this.left) return before;
+    return this.resting ? before + phase.rest - this.left : before + phase.rest + phase.seconds - this.left;
+  };
+
+  Player.prototype.progress = function () {
+    var done = this.finished ? this.total : this.elapsed();
+    this.bar.setAttribute("aria-valuenow", String(done));
+    this.fillBar.style.width = (this.total ? 100 * done / this.total : 0) + "%";
+  };
+
+  /** Show the current phase; `quiet` skips speaking it (first render). */
   Player.prototype.show = function (quiet) {
     var phase = this.phases[this.index];
     if (!phase) return;
-    this.now.textContent = this.resting ? "Get ready: " + this.describe(phase) : this.describe(phase);
-    this.clock.textContent = this.running() || this.left ? this.left + " s" : phase.seconds + " s";
-    this.progress.value = this.index;
+    var text = (this.resting ? this.labels.ready + ": " : "") + this.describe(phase);
+    this.now.textContent = text;
+    this.clock.textContent = (this.running() || this.left ? this.left : phase.seconds) + " s";
     this.back.disabled = this.index === 0;
     this.next.disabled = this.index >= this.phases.length - 1;
-    if (!quiet) this.announce(this.now.textContent);
+    if (this.shownItem !== phase.item) {
+      if (this.shownItem) { this.shownItem.classList.remove("routine-step--current"); this.shownItem.removeAttribute("aria-current"); }
+      phase.item.classList.add("routine-step--current");
+      phase.item.setAttribute("aria-current", "step");
+      this.figure.textContent = "";
+      var picture = drawing(phase.item);
+      if (picture) this.figure.appendChild(picture);
+      this.how.textContent = "";
+      phase.item.querySelectorAll(".routine-step__how > li").forEach(function (li) {
+        this.how.appendChild(element("li", {}, li.textContent));
+      }, this);
+      this.shownItem = phase.item;
+    }
+    this.progress();
+    if (!quiet) this.say(text);
+  };
+
+  Player.prototype.say = function (text) {
+    if (this.speak.checked && window.speechSynthesis) {
+      window.speechSynthesis.cancel();
+      var utterance = new SpeechSynthesisUtterance(text);
+      utterance.lang = document.documentElement.lang || "en";
+      window.speechSynthesis.speak(utterance);
+    }
   };
 
   Player.prototype.announce = function (text) {
-    this.live.textContent = text;
-    if (this.speak.checked && window.speechSynthesis) {
-      window.speechSynthesis.cancel();
-      window.speechSynthesis.speak(new SpeechSynthesisUtterance(text));
-    }
+    this.now.textContent = text;
+    this.say(text);
   };
 
   Player.prototype.beep = function () {
@@ -147,14 +225,15 @@
 
   Player.prototype.go = function (index) {
     if (index < 0 || index >= this.phases.length) return;
+    if (this.finished) this.unfinish();
     this.enter(index);
-    if (!this.running()) this.resting = false, this.left = this.phases[index].seconds, this.show(true);
+    if (!this.running()) { this.resting = false; this.left = this.phases[index].seconds; this.show(true); }
   };
 
   Player.prototype.start = function () {
     var self = this;
     if (!this.left) this.enter(this.index); else this.show(false);
-    this.play.textContent = "Pause";
+    this.play.textContent = this.labels.pause;
     this.play.setAttribute("aria-pressed", "true");
     this.timer = window.setInterval(function () { self.tick(); }, window.routinePlayerTickMs || 1000);
     if (navigator.wakeLock && navigator.wakeLock.request) {
@@ -162,17 +241,27 @@
     }
   };
 
-  Player.prototype.pause = function () {
+  /** Stop the clock, the voice and the wake lock; `quiet` when the reader has left the page. */
+  Player.prototype.stop = function (quiet) {
     window.clearInterval(this.timer);
     this.timer = null;
-    this.play.textContent = "Start";
-    this.play.setAttribute("aria-pressed", "false");
-    if (this.wakeLock) this.wakeLock.release().catch(function () {}), this.wakeLock = null;
-    this.announce("Paused.");
+    if (window.speechSynthesis) window.speechSynthesis.cancel();
+    if (this.wakeLock) { this.wakeLock.release().catch(function () {}); this.wakeLock = null; }
+    if (this.audio && this.audio.close) { this.audio.close().catch(function () {}); this.audio = null; }
+    if (!quiet) {
+      this.play.textContent = this.left ? this.labels.resume : this.labels.start;
+      this.play.setAttribute("aria-pressed", "false");
+    }
+  };
+
+  Player.prototype.pause = function () {
+    this.stop(false);
+    this.announce(this.labels.paused);
   };
 
   Player.prototype.tick = function () {
     this.left -= 1;
+    this.progress();
     if (this.left > 0) { this.clock.textContent = this.left + " s"; return; }
     if (this.resting) {
       this.resting = false;
@@ -182,21 +271,58 @@
       return;
     }
     if (this.index < this.phases.length - 1) { this.enter(this.index + 1); return; }
-    this.pause();
-    this.progress.value = this.phases.length;
+    this.finish();
+  };
+
+  Player.prototype.finish = function () {
     this.left = 0;
-    this.announce("Routine finished. Well done.");
+    this.stop(false);
+    this.finished = true;
+    this.box.classList.add("routine-player--done");
+    this.done.hidden = false;
+    this.clock.textContent = "";
+    this.play.textContent = this.labels.again;
+    if (this.shownItem) { this.shownItem.classList.remove("routine-step--current"); this.shownItem.removeAttribute("aria-current"); }
+    this.shownItem = null;
+    this.progress();
+    this.announce(this.labels.finished);
     this.root.dataset.finished = "true";
   };
 
-  function init() {
-    document.querySelectorAll("[data-routine]").forEach(function (root) {
-      if (!root.dataset.player) { root.dataset.player = "ready"; new Player(root); }
+  Player.prototype.unfinish = function () {
+    this.finished = false;
+    this.box.classList.remove("routine-player--done");
+    this.done.hidden = true;
+    delete this.root.dataset.finished;
+  };
+
+  Player.prototype.restart = function () {
+    this.unfinish();
+    this.index = 0;
+    this.left = 0;
+    this.start();
+  };
+
+  /** Players of pages the reader has left (instant navigation swaps the page) stop at once. */
+  function stopDeparted() {
+    players = players.filter(function (player) {
+      if (document.contains(player.root)) return true;
+      player.stop(true);
+      return false;
     });
   }
 
-  // Material's instant navigation swaps pages without reloading: re-run on each new page.
+  function init() {
+    stopDeparted();
+    document.querySelectorAll("[data-routine]").forEach(function (root) {
+      if (!root.dataset.player) { root.dataset.player = "ready"; players.push(new Player(root)); }
+    });
+  }
+
+  // Material's instant navigation swaps pages without reloading: run on each new page, and stop
+  // the old page's player. The offline copy (file://) has no instant navigation, so also run on load.
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
+  window.addEventListener("pagehide", function () { players.forEach(function (p) { p.stop(true); }); });
 })();
