@@ -17,7 +17,12 @@ from markupsafe import Markup
 _REFS = {ord(c): f"&#{ord(c)};" for c in string.punctuation}
 
 
+def inert_text(text: object) -> Markup:
+    """`text` with every ASCII punctuation mark as a character reference, on one line."""
+    flat = " ".join(str(text).split())  # a blank line would end the paragraph it sits in
+    return Markup(flat.translate(_REFS))
+
+
 def inert(text: object) -> Markup:
     """`text` as a <span class="fact"> that no Markdown or HTML syntax inside it can escape."""
-    flat = " ".join(str(text).split())  # a blank line would end the paragraph it sits in
-    return Markup(f'<span class="fact">{flat.translate(_REFS)}</span>')
+    return Markup(f'<span class="fact">{inert_text(text)}</span>')

@@ -10,15 +10,26 @@ from __future__ import annotations
 import datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 # One id style everywhere: lowercase words and digits joined by hyphens (psoas-major).
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=60)]
 
 
+def _one_line(value: str) -> str:
+    """Data text is prose, not layout: runs of spaces and line breaks become one space, so no
+    piece of data can start a line of its own in the Markdown a page is built from."""
+    flat = " ".join(value.split())
+    if any(ord(c) < 32 or 127 <= ord(c) < 160 for c in flat):
+        raise ValueError("control characters are not allowed in text")
+    return flat
+
+
 def _text(max_length: int):
-    return Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=max_length)]
+    return Annotated[
+        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=max_length), AfterValidator(_one_line)
+    ]
 
 
 # Text fields by size, so a runaway paste is refused with a message (and the JSON Schema

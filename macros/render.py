@@ -17,7 +17,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, St
 from markupsafe import Markup
 
 from .figures import Figures
-from .inert import inert
+from .inert import inert, inert_text
 from .links import Links, condition_role
 from .models import KINDS, SECONDS_BETWEEN_STEPS, Condition, Region, Tier, Verdict
 from .problems import MacroError, did_you_mean, entry_label
@@ -37,9 +37,27 @@ GROUP_NAMES = {
 }
 
 
+# Marks a line a template wants read as Markdown (a card's section heading), not raw HTML.
+# Data cannot contain it (models refuse control characters) and never starts a line.
+MARKDOWN_LINE = "\x01"
+
+
 def block(html: str) -> Markup:
-    """Drop blank lines and indentation so Markdown keeps the output as one raw HTML block."""
-    return Markup("\n".join(line.strip() for line in html.splitlines() if line.strip()))
+    """Drop blank lines and indentation so Markdown keeps the output as one raw HTML block,
+    except around the Markdown lines a template asked for (they need blank lines)."""
+    lines = []
+    for line in (line.strip(" \t") for line in html.splitlines()):
+        if line.startswith(MARKDOWN_LINE):
+            lines += ["", line.removeprefix(MARKDOWN_LINE), ""]
+        elif line:
+            lines.append(line)
+    return Markup("\n".join(lines).strip("\n"))
+
+
+def markdown_heading(level: int, anchor: str, text: str) -> Markup:
+    """A card's section heading written as Markdown, so it joins the page's table of contents.
+    The card around it carries markdown="1" (md_in_html); its data stays in raw HTML blocks."""
+    return Markup(f"{MARKDOWN_LINE}{'#' * level} {inert_text(text)} {{#{anchor}}}")
 
 
 class Renderer:
@@ -68,7 +86,9 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=False,
         )
-        self.jinja.globals.update(cite=self.cite, name_of=self.name_of, exercise_figures=self.exercise_figures)
+        self.jinja.globals.update(
+            cite=self.cite, name_of=self.name_of, exercise_figures=self.exercise_figures, heading=markdown_heading
+        )
 
     def start_page(self) -> None:
         """Forget what the previous page showed (for its structured data)."""
@@ -153,6 +173,13 @@ class Renderer:
             "red_flags.html", key=("red_flags", tier, region), groups=groups, only=tier, anchors=tier is None
         )
 
+    def emergency_callout(self) -> Markup:
+        """The compact 'call an ambulance now' box: the flags data marks for it, and phone links."""
+        flags = [f for f in self.data.red_flags.values() if f.callout]
+        if not flags:
+            raise MacroError(f"{self.where()}: emergency_callout(): no red flag in data has callout: true")
+        return self._render("callout.html", key=("callout",), flags=flags)
+
     def cite(self, *ref_ids: str) -> Markup:
         refs = [self._get("references", ref_id, "cite") for ref_id in ref_ids]
         return self._render("cite.html", key=("cite", ref_ids), refs=refs, numbers=self.numbers)
@@ -184,7 +211,14 @@ class Renderer:
     def routine(self, routine_id: str) -> Markup:
         routine = self._get("routines", routine_id, "routine")
         self._show("routines", routine_id)
-        steps = [(step, self.data.exercises[step.exercise]) for step in routine.steps]
+        steps = [
+            (
+                step,
+                self.data.exercises[step.exercise],
+                self._svg(f"{step.exercise}-end", "routine", uid=f"{routine_id}-{n}"),
+            )
+            for n, step in enumerate(routine.steps)
+        ]
         return self._render("routine.html", routine=routine, steps=steps, rest_seconds=SECONDS_BETWEEN_STEPS)
 
     def pain_map(self, level: int = 2) -> Markup:
@@ -205,14 +239,14 @@ class Renderer:
             "figure.html", key=("figure", name, caption), svg=self._svg(name, "figure"), caption=caption
         )
 
-    def _svg(self, name: str, macro: str) -> Markup:
+    def _svg(self, name: str, macro: str, uid: str | None = None) -> Markup:
         names = self.figures.names()
         if name not in names:
             raise MacroError(
                 f"{self.where()}: {macro}({name!r}): no drawing {self.figures.shown(name)}.svg"
                 f"{did_you_mean(name, names)}"
             )
-        return block(self.jinja.get_template(f"figures/{name}.svg").render(uid=f"fig-{name}"))
+        return block(self.jinja.get_template(f"figures/{name}.svg").render(uid=f"fig-{uid or name}"))
 
     def exercise_figures(self, exercise_id: str) -> list[tuple[str, Markup]]:
         """The start and end drawings of an exercise (checked to exist by checks.py)."""
@@ -308,6 +342,7 @@ class Renderer:
 
 # The macros pages may call, by name. Everything else on a Renderer is internal.
 MACROS = (
+    "emergency_callout",
     "condition_card",
     "conditions",
     "self_test_card",

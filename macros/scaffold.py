@@ -107,7 +107,7 @@ def new_entry(kind: str, entry_id: str, root: Path = ROOT) -> list[Path]:
     if kind == "exercises":
         page = root / "docs" / "exercises" / f"{entry_id}.md"
         written += new_page(
-            page, root, body=f'{{{{ red_flags("emergency") }}}}\n\n{{{{ exercise_card("{entry_id}") }}}}\n'
+            page, root, body=f'{{{{ emergency_callout() }}}}\n\n{{{{ exercise_card("{entry_id}") }}}}\n'
         )
         for stage in ("start", "end"):  # placeholders, so the preview builds; the TODO keeps them out of main
             drawing = root / "figures" / f"{entry_id}-{stage}.svg"

@@ -213,7 +213,7 @@ def test_routine_player_runs_a_whole_routine_and_announces_each_step(browser, ba
     assert [h.split(": ")[1].split(",")[0] for h in steps] == expected, heard
     assert any("left side" in h for h in steps) and any("right side" in h for h in steps)
     assert heard[-1] == "Routine finished. Well done."
-    assert page.locator("[data-routine=desk-break] progress").get_attribute("aria-label")
+    assert page.locator("[data-routine=desk-break] [role=progressbar]").get_attribute("aria-label")
     context.close()
 
 
@@ -362,3 +362,91 @@ def test_hovering_and_focusing_every_tooltip_runs_nothing(browser, hostile_base)
     assert not problems, problems
     assert all(counts.values()), {rel: n for rel, n in counts.items() if not n}
     assert re.search(rf"<[a-z]+ [^<]*{MARK}|{MARK}\d*</", tooltips), "hostile definitions were shown, as text"
+
+
+# ---------------------------------------------------------------- reader-first design
+
+
+EXERCISE_PAGES = [p for p in PAGES if p.startswith("exercises/") and not p.endswith("index.md")]
+
+
+def test_exercise_steps_start_within_one_and_a_half_phone_screens(browser, base):
+    """On a 390 x 844 phone, each exercise's steps start within 1.5 screens, below the callout."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    too_low = {}
+    for rel in EXERCISE_PAGES:
+        page.goto(url_of(base, rel), wait_until="load")
+        exercise = rel.removeprefix("exercises/").removesuffix(".md")
+        top = page.evaluate(f"document.getElementById('{exercise}-steps').getBoundingClientRect().top + scrollY")
+        callout = page.evaluate("document.querySelector('.callout--emergency').getBoundingClientRect().top + scrollY")
+        assert callout < top, f"{rel}: the emergency callout comes before the steps"
+        if top > 1.5 * 844:
+            too_low[rel] = round(top)
+    context.close()
+    assert not too_low, f"steps start too far down a phone (px): {too_low}"
+
+
+def test_emergency_callout_has_tappable_numbers_in_body_size_type(browser, base, data):
+    context, page, _ = open_page(browser, url_of(base, "exercises/glute-bridge.md"))
+    callout = page.locator(".callout--emergency")
+    assert [a.get_attribute("href") for a in callout.locator("a.callout__number").all()] == [
+        "tel:999",
+        "tel:112",
+        "tel:911",
+    ]
+    signs = callout.locator(".callout__signs li").all_inner_texts()
+    assert signs == [f.short for f in data.red_flags.values() if f.callout]
+    assert callout.locator("a[href$='/red-flags/']").count() == 1
+    size = page.evaluate("""() => {
+        const px = el => parseFloat(getComputedStyle(el).fontSize);
+        return [px(document.querySelector('.callout__signs li')), px(document.querySelector('article > p'))];
+    }""")
+    assert size[0] >= size[1], f"callout text {size[0]}px is smaller than body text {size[1]}px"
+    context.close()
+
+
+def test_routine_timer_and_voice_stop_after_instant_navigation(browser, base):
+    """A fast clock makes the player change step (and speak) many times a second; after the
+    reader follows a link (instant navigation, no reload), nothing more may be said."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.add_init_script("""
+        window.routinePlayerTickMs = 40;
+        window.spoken = 0;
+        window.speechSynthesis.speak = () => { window.spoken += 1; };
+    """)
+    page.goto(url_of(base, "routines/desk-break.md"), wait_until="load")
+    page.get_by_label("Spoken cues").check()
+    page.get_by_role("button", name="Start").click()
+    page.wait_for_function("() => window.spoken >= 2")
+    visit_instantly(page, url_of(base, "exercises/plank.md"))
+    spoken = page.evaluate("window.spoken")
+    page.wait_for_timeout(1500)
+    assert page.evaluate("window.spoken") == spoken, "the routine kept running after the reader left the page"
+    assert page.evaluate("document.querySelector('[data-routine]')") is None, "this was an instant navigation"
+    context.close()
+
+
+def test_routine_prints_its_steps(browser, base, data):
+    context, page, _ = open_page(browser, url_of(base, "routines/ten-minute-routine.md"))
+    page.emulate_media(media="print")
+    steps = page.locator(".routine-step__how").all()
+    assert len(steps) == len(data.routines["ten-minute-routine"].steps)
+    assert all(s.is_visible() for s in steps), "each step's how-to prints"
+    assert not page.locator(".routine-player").is_visible()
+    context.close()
+
+
+@pytest.mark.parametrize(
+    "rel, ready",
+    [("routines/desk-break.md", ".routine-player"), ("pain-map.md", "[data-pain-map].pain-map--interactive")],
+)
+def test_player_and_pain_map_start_from_the_offline_copy(browser, offline_site, rel, ready):
+    context = browser.new_context()
+    page = context.new_page()
+    watch = Watch(page, allow_file=True)
+    page.goto((offline_site / rel.replace(".md", ".html")).as_uri(), wait_until="load")
+    page.wait_for_selector(ready, timeout=5000)
+    assert not watch.problems(), watch.problems()
+    context.close()

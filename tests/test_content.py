@@ -16,7 +16,7 @@ from readability import page_grade
 PAGES = page_paths()
 # Reference pages may be technical; everything else is written for readers.
 REFERENCE_PAGES = {"references.md", "glossary.md"}
-# Pages where a worried reader may land: the emergency box must be on them.
+# Pages where a worried reader may land: the compact emergency callout must be on them.
 SAFETY_PAGES = [p for p in PAGES if p.startswith(("exercises/", "self-tests/", "routines/"))] + ["symptoms.md"]
 # Seed references that do not exist or were cited wrongly (see the research notes' do-not-cite list).
 DO_NOT_CITE = [re.compile(p, re.I) for p in (r"mendiguchia", r"10\.1016/j\.jelekin.*1025", r"Iradi")]
@@ -41,7 +41,7 @@ def test_review_metadata(rel):
 
 @pytest.mark.parametrize("rel", SAFETY_PAGES)
 def test_emergency_box_on_pages_where_worried_readers_land(rel):
-    assert re.search(r'\{\{\s*red_flags\(\s*"emergency"\s*\)\s*\}\}', source(rel)), rel
+    assert re.search(r"\{\{\s*emergency_callout\(\s*\)\s*\}\}", source(rel)), rel
 
 
 def test_every_exercise_has_a_page_with_its_card(data):

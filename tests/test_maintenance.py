@@ -39,7 +39,7 @@ def test_new_exercise_and_muscle_write_valid_stubs(project):
     assert site.exercises["wall-sit"].name == "TODO Name"
     assert site.muscles["piriformis"].sources
     page = project.file("docs/exercises/wall-sit.md").read_text()
-    assert 'exercise_card("wall-sit")' in page and 'red_flags("emergency")' in page
+    assert 'exercise_card("wall-sit")' in page and "emergency_callout()" in page
     again = make(project, "new-muscle", "ID=piriformis")
     assert again.returncode != 0 and "already has an entry 'piriformis'" in again.stderr
 

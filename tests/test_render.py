@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import lxml.html
 import pytest
 
@@ -53,14 +55,27 @@ def test_muscle_card_has_every_row(render):
     assert root.xpath(".//caption")[0].text_content() == "Psoas major: quick reference"
 
 
-def test_card_blocks_have_no_blank_lines(render):
-    """Markdown ends a raw HTML block at a blank line, so cards must not contain one."""
-    for markup in (render.muscle_card("psoas-major"), render.exercise_card("kneeling-stretch"), render.red_flags()):
+def as_page(markup) -> lxml.html.HtmlElement:
+    """A macro's output as the page's Markdown turns it into HTML (what MkDocs does)."""
+    import markdown
+
+    html = markdown.markdown(str(markup), extensions=["md_in_html", "attr_list", "admonition"])
+    return lxml.html.fragment_fromstring(html, create_parent="div")
+
+
+def test_card_blocks_have_no_blank_lines_except_around_their_headings(render):
+    """Markdown ends a raw HTML block at a blank line, so cards have none, except around the
+    Markdown section headings an exercise card asks for (inside its markdown="1" wrapper)."""
+    for markup in (render.muscle_card("psoas-major"), render.red_flags()):
         assert "\n\n" not in str(markup)
+    chunks = str(render.exercise_card("kneeling-stretch")).split("\n\n")
+    assert chunks[0].startswith('<div class="card exercise-card" id="exercise-kneeling-stretch" markdown="1">')
+    headings = [c for c in chunks if c.startswith("#")]
+    assert headings and all(re.fullmatch(r"#{2,4} [^\n]+ \{#kneeling-stretch-[a-z]+\}", h) for h in headings)
 
 
 def test_exercise_card_has_roles_steps_dose_and_stop_rule(render):
-    root = parse(render.exercise_card("kneeling-stretch"))
+    root = as_page(render.exercise_card("kneeling-stretch"))
     assert_accessible_tables(root)
     text = root.text_content()
     for part in (
@@ -84,11 +99,12 @@ def test_exercise_card_has_roles_steps_dose_and_stop_rule(render):
         "Common mistakes",
         "Easier versions",
         "Harder versions",
+        "Muscles it works",
     ]
 
 
 def test_exercise_card_heading_level(render):
-    root = parse(render.exercise_card("kneeling-stretch", level=3))
+    root = as_page(render.exercise_card("kneeling-stretch", level=3))
     assert {h.tag for h in root.xpath(".//h2|.//h3|.//h4")} == {"h3"}
     with pytest.raises(MacroError, match="level must be 2, 3 or 4"):
         render.exercise_card("kneeling-stretch", level=1)
@@ -197,8 +213,10 @@ def test_glossary_lists_terms(render):
 def test_routine_reads_as_an_ordered_list(render):
     root = parse(render.routine("short-routine"))
     block = root.xpath(".//div[@data-routine='short-routine']")[0]
-    step = block.xpath(".//ol/li")[0]
-    assert step.text_content() == "Kneeling stretch: 30 seconds on each side."
+    step = block.xpath("./ol/li")[0]
+    assert step.xpath("string(./p)") == "Kneeling stretch: 30 seconds on each side."
+    assert [li.text for li in step.xpath(".//ol[@class='routine-step__how']/li")] == ["Kneel.", "Lean forward."]
+    assert step.xpath(".//figure//svg/title")
     assert step.get("data-seconds") == "30" and step.get("data-sides") == "each"
     assert step.get("data-name") == "Kneeling stretch" and block.get("data-rest-seconds") == "10"
     assert "About 1 minutes in all." in block.text_content()

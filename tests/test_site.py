@@ -163,7 +163,7 @@ def test_exercise_pages_carry_the_emergency_box_and_the_stop_rule(pages):
     }
     assert exercise_pages
     for rel, root in exercise_pages.items():
-        assert root.xpath("//article//div[contains(@class, 'red-flags--emergency')]"), rel
+        assert root.xpath("//article//aside[contains(@class, 'callout--emergency')]//a[@href='tel:999']"), rel
         assert root.xpath("//article//div[contains(@class, 'stop-rule')]"), rel
 
 
