@@ -298,14 +298,11 @@ class Claim(Reviewed):
         "safety",
     ]
     verdict: Verdict
-    certainty: Certainty | None = Field(
-        None,
+    certainty: Certainty = Field(
         description="How sure the evidence is, as Cochrane summaries grade it "
         "(very-low when there is next to no research).",
     )
-    last_searched: datetime.date | None = Field(
-        None, description="When the evidence for this claim was last looked for."
-    )
+    last_searched: datetime.date = Field(description="When the evidence for this claim was last looked for.")
     summary: Text = Field(description="What the evidence says, and why it gets this verdict.")
     references: list[Id] = Field(default_factory=list)
 
