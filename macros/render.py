@@ -200,6 +200,10 @@ class Renderer:
             )
         return self._render("claims.html", claims=chosen)
 
+    def claims_table(self) -> Markup:
+        """Every claim in one table (claim, verdict, certainty) linking to its entry on the page."""
+        return self._render("claims_table.html", key=("claims-table",), claims=list(self.data.claims.values()))
+
     def verdicts(self) -> Markup:
         """The key to the four verdicts, with what each means."""
         return self._render("verdicts.html", key=("verdicts",), verdicts=VERDICTS)
@@ -342,6 +346,7 @@ class Renderer:
 
 # The macros pages may call, by name. Everything else on a Renderer is internal.
 MACROS = (
+    "claims_table",
     "emergency_callout",
     "condition_card",
     "conditions",

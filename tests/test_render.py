@@ -147,7 +147,8 @@ def test_bibliography_is_numbered_with_doi_and_pubmed_links(render):
     assert [li.get("value") for li in items] == ["1", "2"]
     hrefs = items[1].xpath(".//a/@href")
     assert hrefs == ["https://doi.org/10.2519/jospt.2010.3025", "https://pubmed.ncbi.nlm.nih.gov/20118525/"]
-    assert "Checked 2026-11-21" in items[1].text_content()
+    assert items[1].xpath("string(.//details/summary)") == "How we checked it (2026-11-21)"
+    assert [a.text for a in items[1].xpath(".//a")] == ["DOI 10.2519/jospt.2010.3025", "PubMed 20118525"]
 
 
 def test_claim_has_badge_summary_and_references(render):

@@ -10,7 +10,7 @@
   "use strict";
 
   var SKIP = "h1, h2, h3, h4, h5, h6, a, code, pre, button, label, svg, script, style, summary, " +
-             ".glossary, .term, .cite, .md-source-file, .page-review, [data-no-glossary]";
+             ".glossary, .bibliography, .term, .cite, .md-source-file, .page-review, .callout, [data-no-glossary]";
   var tip = null;
 
   function terms() {
