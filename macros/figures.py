@@ -8,6 +8,7 @@ variable is `uid`, which keeps ids unique when a drawing appears twice on a page
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,3 +36,12 @@ class Figures:
                 "back": {"outline": "", "regions": {}},
             }
         return json.loads(path.read_text(encoding="utf-8"))
+
+
+def label_point(path: str) -> tuple[float, float]:
+    """Where to put a region's number: the middle of its first shape (a left-and-right region
+    is drawn as two shapes; the number goes on the first)."""
+    first = path.split("Z")[0]
+    numbers = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", first)]
+    xs, ys = numbers[0::2], numbers[1::2]
+    return round((min(xs) + max(xs)) / 2, 1), round((min(ys) + max(ys)) / 2, 1)

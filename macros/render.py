@@ -16,7 +16,7 @@ from typing import get_args
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from .figures import Figures
+from .figures import Figures, label_point
 from .inert import inert, inert_text
 from .links import Links, condition_role
 from .models import KINDS, SECONDS_BETWEEN_STEPS, Condition, Region, Tier, Verdict
@@ -87,7 +87,11 @@ class Renderer:
             keep_trailing_newline=False,
         )
         self.jinja.globals.update(
-            cite=self.cite, name_of=self.name_of, exercise_figures=self.exercise_figures, heading=markdown_heading
+            cite=self.cite,
+            name_of=self.name_of,
+            exercise_figures=self.exercise_figures,
+            heading=markdown_heading,
+            label_point=label_point,
         )
 
     def start_page(self) -> None:
@@ -173,12 +177,13 @@ class Renderer:
             "red_flags.html", key=("red_flags", tier, region), groups=groups, only=tier, anchors=tier is None
         )
 
-    def emergency_callout(self) -> Markup:
-        """The compact 'call an ambulance now' box: the flags data marks for it, and phone links."""
+    def emergency_callout(self, compact: bool = False) -> Markup:
+        """The 'call an ambulance now' box: the flags data marks for it, and phone links;
+        `compact` makes it one paragraph (the home page's first screen)."""
         flags = [f for f in self.data.red_flags.values() if f.callout]
         if not flags:
             raise MacroError(f"{self.where()}: emergency_callout(): no red flag in data has callout: true")
-        return self._render("callout.html", key=("callout",), flags=flags)
+        return self._render("callout.html", key=("callout", compact), flags=flags, compact=compact)
 
     def cite(self, *ref_ids: str) -> Markup:
         refs = [self._get("references", ref_id, "cite") for ref_id in ref_ids]

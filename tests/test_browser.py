@@ -450,3 +450,35 @@ def test_player_and_pain_map_start_from_the_offline_copy(browser, offline_site, 
     page.wait_for_selector(ready, timeout=5000)
     assert not watch.problems(), watch.problems()
     context.close()
+
+
+def test_home_answers_the_three_questions_on_the_first_phone_screen(browser, base):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(base, wait_until="load")
+    top = "el => el.getBoundingClientRect().top"
+    title = page.locator("article h1").evaluate(top)
+    routes = page.locator("a.route")
+    hrefs = [a.get_attribute("href").removeprefix(base) for a in routes.all()]
+    assert hrefs == ["red-flags/", "pain-map/", "routines/desk-break/"]
+    assert all(title < r.evaluate("el => el.getBoundingClientRect().bottom") <= 844 for r in routes.all())
+    callout = page.locator(".callout--compact")
+    assert callout.evaluate(top) < 844, "the 'call now' line starts on the first screen"
+    assert callout.locator("a[href='tel:999']").count() == 1 and callout.locator("a[href='tel:112']").count() == 1
+    assert page.locator("article .page-review").evaluate(top) > 844, "review details sit below the content"
+    for target in ("pain-map/", "self-tests/thomas-test/"):
+        assert page.locator(f"article a[href$='/{target}']").count() >= 1, f"home links to {target}"
+    context.close()
+
+
+def test_pain_map_panel_heading_clears_the_sticky_header(browser, base):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(url_of(base, "pain-map.md"), wait_until="load")
+    page.locator("svg a[data-region='groin']").first.dispatch_event("click")
+    page.wait_for_timeout(300)
+    heading = page.locator("#region-groin-title").evaluate("el => el.getBoundingClientRect().top")
+    header = page.locator(".md-header").evaluate("el => el.getBoundingClientRect().bottom")
+    assert heading >= header, f"the panel heading ({heading}px) is under the header ({header}px)"
+    assert page.locator("#region-groin a[href='#pain-map']").count() == 1, "a way back to the drawings"
+    context.close()

@@ -18,7 +18,11 @@
         if (chosen) link.setAttribute("aria-current", "true"); else link.removeAttribute("aria-current");
       });
       var panel = map.querySelector('[data-region-panel="' + id + '"]');
-      if (panel && focus) panel.focus();
+      if (panel && focus) {
+        // Start of the panel at the top, clear of the sticky header (CSS scroll-margin-top).
+        panel.focus({ preventScroll: true });
+        panel.scrollIntoView({ block: "start" });
+      }
     }
 
     regions.forEach(function (link) {
