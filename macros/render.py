@@ -273,18 +273,20 @@ class Renderer:
         )
 
     def conditions(self, group: str | None = None) -> Markup:
-        """A table of conditions (one group, or all) linking to their cards on the group pages."""
+        """Tables of conditions, one per group (or one group), linking to their cards on the group pages."""
         if group is not None and group not in GROUPS:
             raise MacroError(
                 f"{self.where()}: conditions(group={group!r}): group must be one of "
                 f"{', '.join(GROUPS)}{did_you_mean(group, GROUPS)}"
             )
-        chosen = [c for c in self.data.conditions.values() if group is None or c.group == group]
-        pages = {c.group: self.links.pages[condition_role(c.group)] for c in chosen}
-        caption = "Conditions on this site" if group is None else f"Conditions: {GROUP_NAMES[group]}"
-        return self._render(
-            "conditions.html", key=("conditions", group), conditions=chosen, pages=pages, caption=caption
-        )
+        groups = [
+            (f"Conditions: {GROUP_NAMES[g]}", [c for c in self.data.conditions.values() if c.group == g])
+            for g in GROUPS
+            if group in (None, g)
+        ]
+        groups = [(caption, chosen) for caption, chosen in groups if chosen]
+        pages = {c.group: self.links.pages[condition_role(c.group)] for _, chosen in groups for c in chosen}
+        return self._render("conditions.html", key=("conditions", group), groups=groups, pages=pages)
 
     def self_test_card(self, test_id: str, level: int = 2) -> Markup:
         test = self._get("self_tests", test_id, "self_test_card")

@@ -3,6 +3,9 @@
 Plain dicts only: the theme prints them with `tojson` inside <script type="application/ld+json">.
 Muscle uses the current schema.org properties (insertion, nerve, bloodSupply, muscleAction,
 antagonist); schema.org no longer lists `origin`, so the origin goes into the description.
+MedicalCondition carries only what a card shows in plain words: name, other names, the short
+summary, what it feels like and the muscles involved. The first steps are advice, not
+treatments, so there is no possibleTreatment.
 """
 
 from __future__ import annotations
@@ -13,7 +16,8 @@ def page_graph(meta: dict, url: str, site_url: str, site_name: str, shown: dict,
     names = {m.id: m.name for m in data.muscles.values()}
     plans = [_exercise_plan(data.exercises[i], url, names) for i in dict.fromkeys(shown.get("exercises", ()))]
     plans += [_routine_plan(data.routines[i], data, url) for i in dict.fromkeys(shown.get("routines", ()))]
-    things = [_muscle(m, url, data) for m in muscles] + plans
+    conditions = [_condition(data.conditions[i], url, names) for i in dict.fromkeys(shown.get("conditions", ()))]
+    things = [_muscle(m, url, data) for m in muscles] + plans + conditions
     page = {
         "@type": "MedicalWebPage",
         "@id": f"{url}#page",
@@ -50,6 +54,21 @@ def _muscle(m, url: str, data) -> dict:
         "bloodSupply": [{"@type": "Vessel", "name": v} for v in m.blood_supply],
         "antagonist": [{"@type": "Muscle", "name": data.muscles[a].name} for a in m.antagonists],
     }
+
+
+def _condition(c, url: str, muscle_names: dict) -> dict:
+    node = {
+        "@type": "MedicalCondition",
+        "@id": f"{url}#condition-{c.id}",
+        "name": c.name,
+        "description": c.summary,
+        "signOrSymptom": [{"@type": "MedicalSignOrSymptom", "name": s.rstrip(".")} for s in c.feels_like],
+    }
+    if c.also_called:
+        node["alternateName"] = list(c.also_called)
+    if c.muscles:
+        node["associatedAnatomy"] = [{"@type": "Muscle", "name": muscle_names[m]} for m in c.muscles]
+    return node
 
 
 def _exercise_plan(e, url: str, muscle_names: dict) -> dict:

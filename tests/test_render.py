@@ -12,7 +12,7 @@ from macros.figures import Figures
 from macros.links import Links
 from macros.load import load
 from macros.problems import MacroError
-from macros.render import Renderer
+from macros.render import GROUPS, Renderer
 
 MINI = FIXTURES / "minisite"
 PAGES = {"references": "references.md", "red_flags": "red-flags.md", "glossary": "glossary.md", "myths": "myths.md"}
@@ -263,6 +263,70 @@ def test_exercise_card_shows_start_and_end_drawings(data):
     assert [c.text for c in root.xpath(".//figure/figcaption")] == ["Start position", "End position"]
     with pytest.raises(MacroError, match=r"figure\('psoas-pth'\): no drawing .*did you mean 'psoas-path'"):
         real.figure("psoas-pth")
+
+
+CONDITION_PAGES = {
+    **PAGES,
+    "conditions_iliopsoas": "conditions/iliopsoas.md",
+    "conditions_nerves": "conditions/nerves.md",
+    "conditions_other_groin": "conditions/other-groin.md",
+}
+
+
+def test_condition_card_on_the_real_data(data):
+    real = Renderer(data, Figures(ROOT / "figures"), links=lambda: Links("conditions/x/", True, CONDITION_PAGES))
+    real.start_page()
+    c = data.conditions["iliopsoas-bleed"]
+    markup = real.condition_card(c.id)
+    assert "\n\n" not in str(markup)
+    root = parse(markup)
+    assert_accessible_tables(root)
+    card = root.xpath("./div[@id='condition-iliopsoas-bleed']")[0]
+    assert "condition-card--emergency" in card.get("class").split()
+    badge, note = card.xpath("./p")[:2]
+    assert badge.xpath("./span/@class") == ["urgency urgency--emergency"] and badge.text_content().strip()
+    assert note.text_content() == c.urgency_note, "the note follows the badge, in a paragraph of its own"
+    rows = {th.text_content(): th.getnext() for th in root.xpath(".//th[@scope='row']")}
+    assert rows["Also called"].text_content() == ", ".join(c.also_called)
+    assert rows["In short"].text_content() == c.summary
+    assert [li.text_content() for li in rows["What it feels like"].xpath(".//li")] == c.feels_like
+    assert [li.text_content() for li in rows["How a clinician tells"].xpath(".//li")] == c.how_diagnosed
+    assert rows["Muscles involved"].text_content() == "Psoas major, Iliacus"
+    flags = [a.get("href") for a in rows["Warning signs"].xpath(".//a")]
+    assert flags == [f"../../red-flags/#flag-{f}" for f in c.red_flags]
+    assert rows["How fast to be seen"].xpath(".//a/@href") == ["../../red-flags/"]
+    assert rows["Claims it touches"].xpath(".//a/@href") == ["../../myths/#claim-massage-releases-psoas"]
+    assert len(rows["Sources"].xpath(".//a")) == len(c.references)
+    assert real.shown == {"conditions": ["iliopsoas-bleed"]}, "structured data describes what the page shows"
+    bare = parse(real.condition_card("snapping-hip"))
+    assert "Warning signs" not in bare.text_content(), "no empty rows"
+
+
+def test_conditions_index_on_the_real_data(data):
+    real = Renderer(
+        data,
+        Figures(ROOT / "figures"),
+        links=lambda: Links("conditions/", True, CONDITION_PAGES),
+        where=lambda: "docs/conditions/index.md:3",
+    )
+    root = parse(real.conditions())
+    assert_accessible_tables(root)
+    assert [c.text_content() for c in root.xpath(".//caption")] == [
+        "Conditions: the iliopsoas itself",
+        "Conditions: the nerves around it",
+        "Conditions: other causes of groin and hip pain",
+    ]
+    rows = root.xpath(".//tbody/tr")
+    assert len(rows) == len(data.conditions)
+    for row, c in zip(rows, sorted(data.conditions.values(), key=lambda c: GROUPS.index(c.group)), strict=True):
+        assert row.xpath("./th/a/@href") == [f"../conditions/{c.group}/#condition-{c.id}"], c.id
+        assert row.xpath("./td/span/@class") == [f"urgency urgency--{c.urgency}"], c.id
+        assert row.xpath("string(./td[2])") == c.summary
+    nerves = parse(real.conditions("nerves"))
+    assert len(nerves.xpath(".//table")) == 1 and len(nerves.xpath(".//tbody/tr")) == 2
+    assert real.shown == {}, "an index row is not a card"
+    with pytest.raises(MacroError, match=r"conditions\(group='nerve'\): group must be one of .*did you mean 'nerves'"):
+        real.conditions("nerve")
 
 
 @pytest.mark.parametrize(

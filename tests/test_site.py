@@ -239,3 +239,25 @@ def test_exercise_and_routine_pages_describe_exercise_plans(pages):
             plans = [t for t in jsonld(root)["@graph"] if t["@type"] == "ExercisePlan"]
             assert plans and all(p["associatedAnatomy"] for p in plans), rel
             assert any("activityDuration" in p or "repetitions" in p for p in plans), rel
+
+
+def test_condition_pages_describe_medical_conditions(pages, data):
+    """Each condition card on a page becomes a MedicalCondition the page is about; the index shows none."""
+    for group in ("iliopsoas", "nerves", "other-groin"):
+        graph = jsonld(pages[f"conditions/{group}.md"])["@graph"]
+        found = {t["name"]: t for t in graph if t["@type"] == "MedicalCondition"}
+        expected = {c.name: c for c in data.conditions.values() if c.group == group}
+        assert set(found) == set(expected), group
+        for name, node in found.items():
+            condition = expected[name]
+            assert {"@id": node["@id"]} in graph[0]["about"], name
+            assert node["@id"].endswith(f"#condition-{condition.id}"), name
+            assert node["description"] == condition.summary, name
+            assert node.get("alternateName", []) == list(condition.also_called), name
+            assert [s["name"] for s in node["signOrSymptom"]] == [f.rstrip(".") for f in condition.feels_like]
+            assert "possibleTreatment" not in node, "first steps are advice, not treatments"
+    bleed = next(
+        t for t in jsonld(pages["conditions/iliopsoas.md"])["@graph"] if t.get("name") == "Bleeding into the iliopsoas"
+    )
+    assert {"@type": "Muscle", "name": "Psoas major"} in bleed["associatedAnatomy"]
+    assert not [t for t in jsonld(pages["conditions/index.md"])["@graph"] if t["@type"] == "MedicalCondition"]
