@@ -232,8 +232,11 @@ class Renderer:
 
     def pain_map(self, level: int = 2) -> Markup:
         """The body map: every region in data/pain_regions.yml, with its causes and links."""
+        groups = {self.data.conditions[c].group for r in self.data.pain_regions.values() for c in r.conditions}
         return self._render(
             "pain_map.html",
+            conditions=self.data.conditions,
+            condition_pages={g: self.links.pages[condition_role(g)] for g in groups},
             regions=list(self.data.pain_regions.values()),
             shapes=self.figures.pain_map_shapes(),
             claims=self.data.claims,
