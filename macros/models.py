@@ -181,7 +181,10 @@ class Exercise(Reviewed):
     stop_if: Lines = Field(description="When to stop or not do it at all.")
     easier: Lines
     harder: Lines
-    cautions: Cautions | None = None
+    cautions: Cautions = Field(
+        description="How to do it safely in pregnancy and after the birth, with thin bones, after surgery "
+        "and when at risk of falling."
+    )
     claims: list[Id] = Field(default_factory=list, description="Claim ids this exercise is often sold with.")
     disagreements: list[Disagreement] = Field(default_factory=list)
 

@@ -63,6 +63,12 @@ EXERCISE = """
       - Pain, numbness or tingling spreads down the leg.
     easier: [TODO]
     harder: [TODO]
+    cautions:
+      pregnancy: TODO How to do it safely in pregnancy and after the birth.
+      osteoporosis: TODO How to do it safely with thin bones.
+      after_surgery: TODO What changes after hip, back or belly surgery.
+      falls_risk: TODO How to get down, up and steady safely.
+      sources: [{source}]  # TODO the guidance you checked
 """
 
 

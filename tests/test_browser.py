@@ -361,7 +361,7 @@ def test_hovering_and_focusing_every_tooltip_runs_nothing(browser, hostile_base)
     assert not dialogs, f"a payload ran: {dialogs}"
     assert not problems, problems
     assert all(counts.values()), {rel: n for rel, n in counts.items() if not n}
-    assert re.search(rf"<[a-z]+ [^<]*{MARK}|{MARK}\d*</", tooltips), "hostile definitions were shown, as text"
+    assert re.search(rf"<[a-z]+[ >][^<]*{MARK}|{MARK}\d*</", tooltips), "hostile definitions were shown, as text"
 
 
 # ---------------------------------------------------------------- reader-first design
