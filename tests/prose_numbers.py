@@ -36,7 +36,7 @@ DATA_BLOCKS = (
 )
 NUMBER = re.compile(
     r"\d[\d,.]*\s?(?:%|per ?cent\b)"  # percentages
-    r"|\bkappa\b|κ|\bICC\b"  # agreement statistics
+    r"|(?:\bkappa\b|κ|\bICC\b)\D{0,20}\d"  # agreement statistics with a value
     r"|(?<![\d,.])\d{1,3}(?:[.,]\d+)?(?:\s|-)?(?:seconds?|secs?|s)\b"  # times in seconds (not "1800s")
     r"|\d[\d,.]*\s?(?:°|degrees?\b)"  # angles
     r"|\b\d[\d,]*\s(?:\w+\s)?(?:studies|trials|reviews|papers|cadavers|people|adults|patients|volunteers|"

@@ -11,6 +11,7 @@ import pytest
 from helpers import DOCS, ROOT, built_path, page_paths
 from macros.crossrefs import cited
 from macros.pages import read_page
+from prose_numbers import unbacked
 from readability import page_grade
 
 PAGES = page_paths()
@@ -128,3 +129,21 @@ def test_reader_pages_are_plain_language(real_site):
     too_hard = {rel: round(g, 1) for rel, g in grades.items() if g >= 10}
     assert not too_hard, f"reading grade 10 or above: {too_hard}"
     assert statistics.median(grades.values()) <= 8, f"median grade {statistics.median(grades.values()):.1f}"
+
+
+@pytest.mark.slow
+def test_numbers_in_prose_come_from_data_or_carry_a_citation(real_site):
+    found = [
+        f"{page.relative_to(real_site)}: {s}" for page in sorted(real_site.rglob("index.html")) for s in unbacked(page)
+    ]
+    assert not found, "numbers with no source in the same sentence:\n" + "\n".join(found)
+
+
+def test_number_check_catches_an_unbacked_figure(tmp_path):
+    page = tmp_path / "index.html"
+    page.write_text(
+        "<article><p>Hold it for 45 seconds. Kappa was 0.2 <span class='cite'>[1]</span>.</p>"
+        "<div class='card'><p>Hold 30 s.</p></div></article>",
+        encoding="utf-8",
+    )
+    assert unbacked(page) == ["Hold it for 45 seconds."]
