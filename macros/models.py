@@ -324,6 +324,19 @@ class GlossaryTerm(Entry):
     definition: Line = Field(description="Plain-language definition, one or two sentences; shown as a tooltip.")
     also: list[Name] = Field(default_factory=list, description="Other spellings or abbreviations that get the tooltip.")
 
+    @model_validator(mode="after")
+    def _no_capitalised_repeats(self) -> GlossaryTerm:
+        # glossary.js already matches every word with a capital first letter too.
+        seen: dict[str, str] = {}
+        for word in (self.term, *self.also):
+            key = word[:1].lower() + word[1:]
+            if key in seen:
+                raise ValueError(
+                    f"also: {word!r} repeats {seen[key]!r}; a capital first letter is matched anyway, remove it"
+                )
+            seen[key] = word
+        return self
+
 
 # ---------------------------------------------------------------- routines
 

@@ -50,6 +50,11 @@ def test_unknown_field_names_line_entry_and_close_match(mini, logs):
     assert "data/muscles.yml:5:5: psoas-major: unknown field 'orgin' (did you mean 'origin'?)" in message
 
 
+def test_glossary_word_repeated_with_a_capital(mini, logs):
+    mini.replace("data/glossary.yml", "    term: psoas\n", "    term: psoas\n    also: [Psoas]\n")
+    message = data_error(mini, logs)
+    assert "data/glossary.yml:2:5: psoas: also: 'Psoas' repeats 'psoas'" in message, message
+
 def test_wrong_type(mini, logs):
     mini.replace("data/references.yml", "year: 2010", "year: twenty-ten")
     message = data_error(mini, logs)

@@ -8,6 +8,8 @@ import subprocess
 import yaml
 
 from helpers import ROOT
+from macros.models import KINDS
+from macros.render import MACROS
 
 WORKFLOWS = sorted((ROOT / ".github/workflows").glob("*.yml"))
 # Actions we use, each pinned to the full commit SHA of a release we checked.
@@ -97,3 +99,18 @@ def test_dev_tools_install_at_exact_versions():
     }
     for path, pin in scripts.items():
         assert re.search(pin, (ROOT / path).read_text()), f"{path} must install at an exact version ({pin})"
+
+
+def test_contributing_documents_every_page_macro():
+    table = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8").split("## Macros you can call from a page")[1]
+    documented = set(re.findall(r"^\| `([a-z_]+)\(", table, re.M))
+    assert set(MACROS) <= documented, f"add to CONTRIBUTING's macro table: {sorted(set(MACROS) - documented)}"
+    assert documented <= set(MACROS), (
+        f"CONTRIBUTING documents macros that do not exist: {sorted(documented - set(MACROS))}"
+    )
+
+
+def test_contributing_and_schema_name_every_data_file():
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    missing = [f"data/{kind}.yml" for kind in KINDS if f"data/{kind}.yml" not in text]
+    assert not missing, f"CONTRIBUTING does not mention {missing}"
