@@ -114,3 +114,14 @@ def test_contributing_and_schema_name_every_data_file():
     text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     missing = [f"data/{kind}.yml" for kind in KINDS if f"data/{kind}.yml" not in text]
     assert not missing, f"CONTRIBUTING does not mention {missing}"
+
+
+def test_stylesheets_close_every_block():
+    # A lost "}" (easy in a merge) silently turns the rest of a file into print-only rules.
+    for sheet in sorted((ROOT / "docs/assets").glob("*.css")):
+        text = re.sub(r"/\*.*?\*/|\"[^\"]*\"|'[^']*'", "", sheet.read_text(encoding="utf-8"), flags=re.S)
+        depth = 0
+        for number, line in enumerate(text.splitlines(), 1):
+            depth += line.count("{") - line.count("}")
+            assert depth >= 0, f"{sheet.name}:{number}: '}}' with no block open"
+        assert depth == 0, f"{sheet.name}: {depth} block(s) never closed"
