@@ -175,6 +175,7 @@ def test_cards_routines_and_action_plan_print_on_one_page(browser, base, paper):
     page.emulate_media(media="print")
     for selector in (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-search", ".md-footer"):
         assert not page.locator(selector).first.is_visible(), f"{selector} shows in print"
+    assert base in page.locator(".print-source").inner_text(), "a printed sheet names the page it came from"
     context.close()
     assert not too_long, f"print runs over one {paper} page: {too_long}"
 
