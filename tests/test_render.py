@@ -48,7 +48,7 @@ def test_muscle_card_has_every_row(render):
     assert_accessible_tables(root)
     rows = {th.text_content(): th.getnext().text_content() for th in root.xpath(".//th[@scope='row']")}
     assert rows["Origin"] == "T12–L4 bodies and L1–L5 transverse processes."
-    assert rows["Nerve supply"] == "Anterior rami of the lumbar plexus; spinal roots L1–L3"
+    assert rows["Nerve supply"] == "Anterior rami of the lumbar plexus. Spinal roots: L1–L3"
     assert rows["Works with (synergists)"] == "Iliacus"
     assert rows["Opposed by (antagonists)"] == "None among the muscles described on this site"
     assert "Sources disagree: Origin levels" in root.text_content()

@@ -146,7 +146,7 @@ def test_anatomy_page_quotes_facts_and_shows_cards(pages):
     text = article(root).text_content()
     prose = " ".join(p.text_content() for p in article(root).xpath("./p"))
     assert f"spinal roots {psoas['innervation']['roots']}" in prose, "the page quotes the roots through fact()"
-    assert f"{psoas['innervation']['nerve']}; spinal roots {psoas['innervation']['roots']}" in text
+    assert f"{psoas['innervation']['nerve']}. Spinal roots: {psoas['innervation']['roots']}" in text
     for muscle_id in ("psoas-major", "iliacus", "psoas-minor"):
         assert root.xpath(f"//div[@id='muscle-{muscle_id}']//table"), muscle_id
 
