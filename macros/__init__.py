@@ -5,7 +5,7 @@ Kept tiny on purpose; the wiring is in site.py and what other tools need is in c
 
 import sys
 
-HOOKS = ("on_post_page_macros", "define_env", "on_pre_page_macros")
+HOOKS = ("on_post_page_macros", "define_env", "on_pre_page_macros", "on_post_build")
 
 if __name__ not in sys.modules:  # executed from its file path (Zensical): see compat.load_as_package
     import importlib.util
@@ -33,3 +33,8 @@ else:
         from .site import after_page
 
         after_page(env)
+
+    def on_post_build(env):
+        from .site import after_build
+
+        after_build(env)

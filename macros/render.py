@@ -17,6 +17,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, St
 from markupsafe import Markup
 
 from .figures import Figures, label_point
+from .i18n import DEFAULT, translator
 from .inert import inert, inert_text
 from .links import Links, condition_role
 from .models import KINDS, SECONDS_BETWEEN_STEPS, Condition, Region, Tier, Verdict
@@ -67,8 +68,9 @@ class Renderer:
     for error messages; both are callables because one Renderer serves every page.
     """
 
-    def __init__(self, data, figures: Figures, links=Links, where=lambda: "a page", titles=None):
+    def __init__(self, data, figures: Figures, links=Links, where=lambda: "a page", titles=None, lang=DEFAULT):
         self.data = data
+        self.lang = lang
         self.figures = figures
         self._links = links
         self.where = where
@@ -85,7 +87,9 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=False,
+            extensions=["jinja2.ext.i18n"],
         )
+        self.jinja.install_gettext_callables(*translator(lang), newstyle=True)
         self.jinja.globals.update(
             cite=self.cite,
             name_of=self.name_of,

@@ -12,6 +12,7 @@ from .checks import check_site
 from .figures import Figures
 from .links import Links, site_url_of
 from .load import load
+from .outputs import write_all
 from .pages import all_pages
 from .problems import DataError, MacroError
 from .render import MACROS, Renderer
@@ -36,6 +37,7 @@ def register(env) -> None:
         links=lambda: Links(_page(env).url if _page(env) else "", conf["use_directory_urls"], site_pages),
         where=lambda: call_site(_page(env), docs_dir),
         titles={page.rel: page.title for page in all_pages(docs_dir)},
+        lang=conf["theme"]["language"],
     )
     for name in MACROS:
         env.macro(_bound(renderer, name), name)
@@ -80,6 +82,11 @@ def after_page(env) -> None:
     env.page.meta["jsonld"] = page_graph(
         env.page.meta, url, site_url, env.conf["site_name"], renderer.shown, renderer.data
     )
+
+
+def after_build(env) -> None:
+    """Write the files that sit beside the pages (macros/outputs.py)."""
+    write_all(env.site_renderer.data, Path(env.conf["site_dir"]), env.conf)
 
 
 def check_template_syntax(env) -> None:

@@ -1,0 +1,48 @@
+"""The language a build renders in, and the words templates show around the data.
+
+Templates mark their own words with Jinja's i18n extension: `{{ _("How to do it") }}`, with
+`%(name)s` placeholders for values (`{{ _("%(n)s seconds", n=30) }}`). English is the key;
+`macros/locales/<lang>.yml` maps each English string to its translation. A missing
+translation is an error in any language but English, so no English leaks onto another
+language's page unnoticed.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from .problems import MacroError
+
+DEFAULT = "en"
+LOCALES = Path(__file__).parent / "locales"
+
+
+@cache
+def catalogue(lang: str) -> dict[str, str]:
+    """English string -> translation, for one language ({} for English)."""
+    if lang == DEFAULT:
+        return {}
+    path = LOCALES / f"{lang}.yml"
+    if not path.exists():
+        raise MacroError(f"macros/locales/{lang}.yml: no interface translations for language {lang!r}")
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
+def translator(lang: str):
+    """gettext and ngettext for Jinja's i18n extension, in one language."""
+    words = catalogue(lang)
+
+    def gettext(message: str) -> str:
+        if lang == DEFAULT:
+            return message
+        if message not in words:
+            raise MacroError(f"macros/locales/{lang}.yml: no translation for {message!r}")
+        return words[message]
+
+    def ngettext(singular: str, plural: str, n: int) -> str:
+        return gettext(singular if n == 1 else plural)
+
+    return gettext, ngettext
