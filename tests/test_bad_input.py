@@ -55,6 +55,7 @@ def test_glossary_word_repeated_with_a_capital(mini, logs):
     message = data_error(mini, logs)
     assert "data/glossary.yml:2:5: psoas: also: 'Psoas' repeats 'psoas'" in message, message
 
+
 def test_wrong_type(mini, logs):
     mini.replace("data/references.yml", "year: 2010", "year: twenty-ten")
     message = data_error(mini, logs)
