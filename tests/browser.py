@@ -22,6 +22,8 @@ from urllib.parse import urlparse
 
 import pytest
 
+from helpers import built_path
+
 CHROMIUM_FLAGS = [
     "--headless=new",
     "--no-sandbox",
@@ -113,3 +115,21 @@ def axe(page, options: str = "{resultTypes: ['violations']}", context: str = "do
     return [
         f"{v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['target']})" for v in result["violations"]
     ]
+
+
+def url_of(base: str, rel: str) -> str:
+    return base + built_path(rel).removesuffix("index.html")
+
+
+def open_page(browser, url: str, scheme: str = "light", **options):
+    context = browser.new_context(color_scheme=scheme, **options)
+    page = context.new_page()
+    watch = Watch(page)
+    page.goto(url, wait_until="load")
+    return context, page, watch
+
+
+def to_dark(page) -> None:
+    """Switch the system colour scheme; Material follows it as a reader's device would."""
+    page.emulate_media(color_scheme="dark")
+    page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'", timeout=5000)

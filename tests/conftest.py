@@ -6,6 +6,7 @@ import logging
 
 import pytest
 
+from browser import launch, serve_built
 from helpers import FIXTURES, ROOT, copy_project
 
 
@@ -37,3 +38,24 @@ def mini(tmp_path):
 def logs(caplog):
     caplog.set_level(logging.INFO)
     return caplog
+
+
+# ---------------------------------------------------------------- browser tests
+
+
+@pytest.fixture(scope="session")
+def base(tmp_path_factory) -> str:
+    """The real site, built for and served on 127.0.0.1 (so instant navigation runs)."""
+    from tools.build import build_site
+
+    return serve_built(lambda out, url: build_site(out, site_url=url), tmp_path_factory.mktemp("served"))
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = launch(p)
+        yield chromium
+        chromium.close()

@@ -6,42 +6,12 @@ import re
 
 import pytest
 
-from browser import AXE_INIT, Watch, axe, launch, serve_built
-from helpers import ROOT, built_path, copy_project, page_paths
+from browser import AXE_INIT, Watch, axe, open_page, serve_built, to_dark, url_of
+from helpers import ROOT, copy_project, page_paths
 from hostile import MARK
 
 pytestmark = pytest.mark.slow
 PAGES = page_paths()
-
-
-@pytest.fixture(scope="session")
-def base(tmp_path_factory) -> str:
-    """The real site, built for and served on 127.0.0.1 (so instant navigation runs)."""
-    from tools.build import build_site
-
-    return serve_built(lambda out, url: build_site(out, site_url=url), tmp_path_factory.mktemp("served"))
-
-
-@pytest.fixture(scope="session")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = launch(p)
-        yield chromium
-        chromium.close()
-
-
-def url_of(base: str, rel: str) -> str:
-    return base + built_path(rel).removesuffix("index.html")
-
-
-def open_page(browser, url: str, scheme: str = "light", **options):
-    context = browser.new_context(color_scheme=scheme, **options)
-    page = context.new_page()
-    watch = Watch(page)
-    page.goto(url, wait_until="load")
-    return context, page, watch
 
 
 @pytest.fixture(scope="session")
@@ -51,12 +21,6 @@ def checking(browser):
     context.add_init_script(AXE_INIT)
     yield context
     context.close()
-
-
-def to_dark(page) -> None:
-    """Switch the system colour scheme; Material follows it as a reader's device would."""
-    page.emulate_media(color_scheme="dark")
-    page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'", timeout=5000)
 
 
 CONTRAST = "{runOnly: ['color-contrast'], resultTypes: ['violations']}"
