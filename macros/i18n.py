@@ -17,6 +17,8 @@ import yaml
 from .problems import MacroError
 
 DEFAULT = "en"
+# Each language and the folder it lives in, under docs/, data/ and the built site. English is the root.
+LANGUAGES = {"en": "", "es": "es"}
 LOCALES = Path(__file__).parent / "locales"
 
 

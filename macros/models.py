@@ -8,7 +8,7 @@ because a single entry cannot see the other files.
 from __future__ import annotations
 
 import datetime
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -26,9 +26,19 @@ def _one_line(value: str) -> str:
     return flat
 
 
+class Prose:
+    """Marks a text type as words a reader sees, so other languages translate it (localise.py)."""
+
+
+PROSE = Prose()
+
+
 def _text(max_length: int):
     return Annotated[
-        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=max_length), AfterValidator(_one_line)
+        str,
+        StringConstraints(strip_whitespace=True, min_length=1, max_length=max_length),
+        AfterValidator(_one_line),
+        PROSE,
     ]
 
 
@@ -115,6 +125,8 @@ class Relation(Strict):
 
 
 class Muscle(Reviewed):
+    untranslated: ClassVar[frozenset[str]] = frozenset({"latin"})  # Latin names stay Latin
+
     name: Name
     latin: Name | None = None
     summary: Text = Field(description="One plain-language sentence a reader understands.")
@@ -169,6 +181,8 @@ class Dose(Strict):
 
 
 class Exercise(Reviewed):
+    free_lists: ClassVar[frozenset[str]] = frozenset({"also_called"})
+
     name: Name
     also_called: list[Name] = Field(default_factory=list)
     kind: Literal["stretch", "strength", "endurance", "relaxation", "habit"]
@@ -251,6 +265,11 @@ class Verification(Strict):
 
 
 class Reference(Entry):
+    # A reference is cited as published; only its findings (quoted on pages) are translated.
+    untranslated: ClassVar[frozenset[str]] = frozenset(
+        {"authors", "title", "container", "volume", "issue", "pages", "edition", "notes", "verified"}
+    )
+
     kind: Literal["article", "book", "guideline", "webpage"]
     authors: Annotated[list[Name], Field(min_length=1)]
     authors_complete: bool = Field(True, description="false when the record showed only the first author(s).")
@@ -320,6 +339,8 @@ class Claim(Reviewed):
 
 
 class GlossaryTerm(Entry):
+    free_lists: ClassVar[frozenset[str]] = frozenset({"also"})
+
     term: Name
     definition: Line = Field(description="Plain-language definition, one or two sentences; shown as a tooltip.")
     also: list[Name] = Field(default_factory=list, description="Other spellings or abbreviations that get the tooltip.")
@@ -409,6 +430,8 @@ class PainRegion(Entry):
 
 class Condition(Reviewed):
     """A condition of the iliopsoas or its neighbours that readers confuse with 'a tight psoas'."""
+
+    free_lists: ClassVar[frozenset[str]] = frozenset({"also_called"})
 
     name: Name
     also_called: list[Name] = Field(default_factory=list)

@@ -18,6 +18,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .explain import problems_for
+from .i18n import LANGUAGES
 from .problems import Problem
 from .yamlread import decode, parse
 
@@ -42,6 +43,8 @@ class PageMeta(BaseModel):
     template: str | None = None
     search: dict | None = None
     render_macros: bool | None = None
+    # A translated page: the hash of the English page it was made from (macros/translations.py).
+    source_hash: str | None = Field(None, pattern=r"^[0-9a-f]{10}$")
 
 
 @dataclass
@@ -117,7 +120,9 @@ def _wrap(tree):
 
 
 def markdown_files(docs_dir: Path) -> list[Path]:
-    return sorted(p for p in docs_dir.rglob("*.md") if p.is_file())
+    """The pages of one language: docs/es/ holds the Spanish pages, not English ones."""
+    others = {folder for folder in LANGUAGES.values() if folder}
+    return sorted(p for p in docs_dir.rglob("*.md") if p.is_file() and p.relative_to(docs_dir).parts[0] not in others)
 
 
 @lru_cache(maxsize=8)
