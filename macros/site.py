@@ -41,7 +41,7 @@ def register(env) -> None:
     )
     for name in MACROS:
         env.macro(_bound(renderer, name), name)
-    # Glossary terms for docs/assets/glossary.js, printed as JSON by overrides/main.html.
+    # Glossary terms for overrides/assets/glossary.js, printed as JSON by overrides/main.html.
     conf["extra"]["glossary"] = {
         "page": site_url_of(site_pages["glossary"], conf["use_directory_urls"]),
         "terms": [{"id": t.id, "words": [t.term, *t.also], "definition": t.definition} for t in data.glossary.values()],

@@ -118,7 +118,7 @@ def test_contributing_and_schema_name_every_data_file():
 
 def test_stylesheets_close_every_block():
     # A lost "}" (easy in a merge) silently turns the rest of a file into print-only rules.
-    for sheet in sorted((ROOT / "docs/assets").glob("*.css")):
+    for sheet in sorted((ROOT / "overrides/assets").glob("*.css")):
         text = re.sub(r"/\*.*?\*/|\"[^\"]*\"|'[^']*'", "", sheet.read_text(encoding="utf-8"), flags=re.S)
         depth = 0
         for number, line in enumerate(text.splitlines(), 1):
