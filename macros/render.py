@@ -68,9 +68,19 @@ class Renderer:
     for error messages; both are callables because one Renderer serves every page.
     """
 
-    def __init__(self, data, figures: Figures, links=Links, where=lambda: "a page", titles=None, lang=DEFAULT):
+    def __init__(
+        self,
+        data,
+        figures: Figures,
+        links=Links,
+        where=lambda: "a page",
+        titles=None,
+        lang=DEFAULT,
+        emergency_numbers=(),
+    ):
         self.data = data
         self.lang = lang
+        self.emergency_numbers = list(emergency_numbers)  # mkdocs.yml extra.emergency_numbers
         self.figures = figures
         self._links = links
         self.where = where
@@ -187,7 +197,11 @@ class Renderer:
         flags = [f for f in self.data.red_flags.values() if f.callout]
         if not flags:
             raise MacroError(f"{self.where()}: emergency_callout(): no red flag in data has callout: true")
-        return self._render("callout.html", key=("callout", compact), flags=flags, compact=compact)
+        if not self.emergency_numbers:
+            raise MacroError(f"{self.where()}: emergency_callout(): mkdocs.yml has no extra.emergency_numbers")
+        return self._render(
+            "callout.html", key=("callout", compact), flags=flags, compact=compact, numbers=self.emergency_numbers
+        )
 
     def cite(self, *ref_ids: str) -> Markup:
         refs = [self._get("references", ref_id, "cite") for ref_id in ref_ids]

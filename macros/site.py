@@ -10,6 +10,7 @@ from jinja2 import TemplateSyntaxError
 
 from .checks import check_site
 from .figures import Figures
+from .i18n import DEFAULT
 from .links import Links, site_url_of
 from .load import load
 from .outputs import write_all
@@ -24,20 +25,24 @@ def register(env) -> None:
     """Load and check everything, then give pages the macros (and nothing else)."""
     root, conf = Path(env.project_dir), env.conf
     docs_dir = Path(conf["docs_dir"])
-    data = load(root / "data", root=root)
+    lang = conf["theme"]["language"]
+    data = load(root / "data", root=root, lang=lang)
     site_pages = dict(conf["extra"].get("site_pages") or {})
     figures = Figures(root / "figures")
     problems = check_site(data, docs_dir, site_pages, figures, data.where)
     if problems:
         raise DataError(problems)
     _review_notice(root, data)
+    if lang != DEFAULT:
+        _translation_notice(root, lang)
     renderer = Renderer(
         data,
         figures,
         links=lambda: Links(_page(env).url if _page(env) else "", conf["use_directory_urls"], site_pages),
         where=lambda: call_site(_page(env), docs_dir),
         titles={page.rel: page.title for page in all_pages(docs_dir)},
-        lang=conf["theme"]["language"],
+        lang=lang,
+        emergency_numbers=conf["extra"].get("emergency_numbers") or [],
     )
     for name in MACROS:
         env.macro(_bound(renderer, name), name)
@@ -80,7 +85,7 @@ def after_page(env) -> None:
     site_url = env.conf["site_url"] or "/"
     url = site_url.rstrip("/") + "/" + env.page.url
     env.page.meta["jsonld"] = page_graph(
-        env.page.meta, url, site_url, env.conf["site_name"], renderer.shown, renderer.data
+        env.page.meta, url, site_url, env.conf["site_name"], renderer.shown, renderer.data, renderer.lang
     )
 
 
@@ -115,6 +120,16 @@ def _review_notice(root: Path, data) -> None:
     if items:
         lines = "\n".join(f"  {item}" for item in items)
         print(f"WARNING -  {len(items)} due for review within 30 days (make review-due):\n{lines}", file=sys.stderr)
+
+
+def _translation_notice(root: Path, lang: str) -> None:
+    """Translations whose English changed: a notice, like reviews, not a failure of the build."""
+    from .translations import due as translations_due
+
+    items = translations_due(root, lang)
+    if items:
+        lines = "\n".join(f"  {item}" for item in items)
+        print(f"WARNING -  {len(items)} translation(s) due (make translations-due):\n{lines}", file=sys.stderr)
 
 
 def call_site(page, docs_dir: Path) -> str:
