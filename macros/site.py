@@ -10,7 +10,7 @@ from jinja2 import TemplateSyntaxError
 
 from .checks import check_site
 from .figures import Figures
-from .i18n import DEFAULT
+from .i18n import DEFAULT, MISSING
 from .links import Links, site_url_of
 from .load import load
 from .outputs import write_all
@@ -92,6 +92,10 @@ def after_page(env) -> None:
 def after_build(env) -> None:
     """Write the files that sit beside the pages (macros/outputs.py)."""
     write_all(env.site_renderer.data, Path(env.conf["site_dir"]), env.conf)
+    missing = sorted(MISSING.get(env.site_renderer.lang, ()))
+    if missing:
+        lines = "\n".join(f"  {text!r}" for text in missing)
+        print(f"WARNING -  {len(missing)} interface string(s) not in macros/locales/:\n{lines}", file=sys.stderr)
 
 
 def check_template_syntax(env) -> None:
