@@ -141,6 +141,22 @@ def skeleton(root: Path, lang: str) -> list[str]:
     return written
 
 
+def page_skeletons(root: Path, lang: str) -> list[str]:
+    """Copy each English page with no translation into docs/<lang>/, its title marked TODO."""
+    docs = root / "docs"
+    written = []
+    for page in all_pages(docs):
+        target = docs / LANGUAGES[lang] / page.rel
+        if target.exists():
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        text = (docs / page.rel).read_text(encoding="utf-8")
+        text = re.sub(r"^title: (.*)$", lambda m: f"title: {TODO}{m.group(1)}", text, count=1, flags=re.M)
+        target.write_text(text, encoding="utf-8")
+        written.append(f"{target.relative_to(root)}: copied from English, to translate")
+    return written
+
+
 def _todo(value):
     if isinstance(value, str):
         return TODO + value
@@ -162,7 +178,7 @@ def main(argv: list[str]) -> int:
         print(f"{len(items)} translation(s) due" if items else "translations are up to date", file=sys.stderr)
         return 1 if items else 0
     if command == "skeleton" and rest:
-        for line in skeleton(ROOT, rest[0]):
+        for line in skeleton(ROOT, rest[0]) + page_skeletons(ROOT, rest[0]):
             print(line)
         return 0
     if command == "done" and rest:
