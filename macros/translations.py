@@ -12,6 +12,7 @@ entry in data/<lang>/ holds the same key for the English words of that entry (lo
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from pathlib import Path
@@ -151,7 +152,8 @@ def page_skeletons(root: Path, lang: str) -> list[str]:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         text = (docs / page.rel).read_text(encoding="utf-8")
-        text = re.sub(r"^title: (.*)$", lambda m: f"title: {TODO}{m.group(1)}", text, count=1, flags=re.M)
+        title = json.dumps(TODO + (page.meta.title or page.title), ensure_ascii=False)
+        text = re.sub(r"^title: .*$", f"title: {title}".replace("\\", "\\\\"), text, count=1, flags=re.M)
         target.write_text(text, encoding="utf-8")
         written.append(f"{target.relative_to(root)}: copied from English, to translate")
     return written
