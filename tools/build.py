@@ -16,7 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 # (config file, folder under the site directory). English is the site root.
-CONFIGS = [("mkdocs.yml", "")]
+CONFIGS = [("mkdocs.yml", ""), ("mkdocs.es.yml", "es")]
 
 
 def build_site(site_dir: Path, *, root: Path = ROOT, site_url: str | None = None, strict: bool = True) -> None:
