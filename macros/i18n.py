@@ -14,8 +14,6 @@ from pathlib import Path
 
 import yaml
 
-from .problems import MacroError
-
 __all__ = ["DEFAULT", "LANGUAGES", "MISSING", "catalogue", "translator"]
 
 DEFAULT = "en"
@@ -30,9 +28,7 @@ def catalogue(lang: str) -> dict[str, str]:
     if lang == DEFAULT:
         return {}
     path = LOCALES / f"{lang}.yml"
-    if not path.exists():
-        raise MacroError(f"macros/locales/{lang}.yml: no interface translations for language {lang!r}")
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return (yaml.safe_load(path.read_text(encoding="utf-8")) or {}) if path.exists() else {}
 
 
 MISSING: dict[str, set[str]] = {}  # lang -> strings a page needed that the catalogue lacks

@@ -82,12 +82,10 @@ def _mark_page(root: Path, file: Path, english_rel: str) -> str:
     english = read_page(root / "docs" / english_rel, root / "docs")
     text = file.read_text(encoding="utf-8")
     match = FRONT_MATTER.match(text)
-    if not match:
-        raise SystemExit(f"{file}: no front matter")
-    front = match.group(1)
+    front, body = (match.group(1), text[match.end() :]) if match else ("", text)
     line = f'{HASH_KEY}: "{page_hash(english)}"\n'
     front = re.sub(rf"^{HASH_KEY}:.*\n", line, front, flags=re.M) if HASH_KEY in front else front + line
-    file.write_text("---\n" + front + "---\n" + text[match.end() :], encoding="utf-8")
+    file.write_text("---\n" + front + "---\n" + body, encoding="utf-8")
     return str(file)
 
 
@@ -170,10 +168,18 @@ def _todo(value):
 # ---------------------------------------------------------------- command line
 
 
+def configured_languages(root: Path) -> list[str]:
+    """The languages mkdocs.yml lists in extra.languages (the site builds exactly these)."""
+    from mkdocs.config import load_config
+
+    config = load_config(str(root / "mkdocs.yml"))
+    return [item["lang"] for item in config["extra"].get("languages") or []]
+
+
 def main(argv: list[str]) -> int:
     command, *rest = argv or ["due"]
     if command == "due":
-        langs = rest or [lang for lang in LANGUAGES if lang != DEFAULT]
+        langs = rest or [lang for lang in configured_languages(ROOT) if lang != DEFAULT]
         items = [item for lang in langs for item in due(ROOT, lang)]
         for item in items:
             print(item)
