@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import get_args
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
-from .figures import Figures, label_point
+from .figures import Figures, label_point, translate_drawing
 from .i18n import DEFAULT, translator
 from .inert import inert, inert_text
 from .links import Links, condition_role
@@ -31,11 +31,6 @@ REGIONS = get_args(Region)
 VERDICTS = get_args(Verdict)
 GROUPS = get_args(Condition.model_fields["group"].annotation)
 STAGES = ("start", "end")
-GROUP_NAMES = {
-    "iliopsoas": "the iliopsoas itself",
-    "nerves": "the nerves around it",
-    "other-groin": "other causes of groin and hip pain",
-}
 
 
 # Marks a line a template wants read as Markdown (a card's section heading), not raw HTML.
@@ -99,7 +94,14 @@ class Renderer:
             keep_trailing_newline=False,
             extensions=["jinja2.ext.i18n"],
         )
-        self.jinja.install_gettext_callables(*translator(lang), newstyle=True)
+        self.gettext, ngettext = translator(lang)
+        # Translations are text too: escaped before Jinja treats them as markup (nothing a
+        # catalogue says can become a tag), and values are escaped as they are filled in.
+        self.jinja.install_gettext_callables(
+            lambda message: escape(self.gettext(message)),
+            lambda singular, plural, n: escape(ngettext(singular, plural, n)),
+            newstyle=True,
+        )
         self.jinja.globals.update(
             cite=self.cite,
             name_of=self.name_of,
@@ -276,7 +278,8 @@ class Renderer:
                 f"{self.where()}: {macro}({name!r}): no drawing {self.figures.shown(name)}.svg"
                 f"{did_you_mean(name, names)}"
             )
-        return block(self.jinja.get_template(f"figures/{name}.svg").render(uid=f"fig-{uid or name}"))
+        svg = self.jinja.get_template(f"figures/{name}.svg").render(uid=f"fig-{uid or name}")
+        return block(translate_drawing(svg, self.gettext) if self.lang != DEFAULT else svg)
 
     def exercise_figures(self, exercise_id: str) -> list[tuple[str, Markup]]:
         """The start and end drawings of an exercise (checked to exist by checks.py)."""
@@ -300,12 +303,8 @@ class Renderer:
                 f"{self.where()}: conditions(group={group!r}): group must be one of "
                 f"{', '.join(GROUPS)}{did_you_mean(group, GROUPS)}"
             )
-        groups = [
-            (f"Conditions: {GROUP_NAMES[g]}", [c for c in self.data.conditions.values() if c.group == g])
-            for g in GROUPS
-            if group in (None, g)
-        ]
-        groups = [(caption, chosen) for caption, chosen in groups if chosen]
+        groups = [(g, [c for c in self.data.conditions.values() if c.group == g]) for g in GROUPS if group in (None, g)]
+        groups = [(g, chosen) for g, chosen in groups if chosen]
         pages = {c.group: self.links.pages[condition_role(c.group)] for _, chosen in groups for c in chosen}
         return self._render("conditions.html", key=("conditions", group), groups=groups, pages=pages)
 
@@ -313,8 +312,8 @@ class Renderer:
         test = self._get("self_tests", test_id, "self_test_card")
         names = self.figures.names()
         figures = [
-            (label, self._svg(f"{test_id}-{stage}", "self_test_card"))
-            for stage, label in (("position", "The test position"), ("positive", 'A "positive" result'))
+            (stage, self._svg(f"{test_id}-{stage}", "self_test_card"))
+            for stage in ("position", "positive")
             if f"{test_id}-{stage}" in names
         ]
         return self._render(
