@@ -86,7 +86,7 @@ lint: setup
 	$(BIN)/ruff format --check $(LINT_PY)
 	$(BIN)/yamllint --strict -c .yamllint.yml $(LINT_YAML)
 	$(BIN)/python -m macros.validate
-	$(BIN)/codespell --ignore-words .codespell-words.txt --skip "*.lock,*.json,./docs/es,./data/es,./macros/locales" docs data macros overrides README.md CONTRIBUTING.md
+	$(BIN)/codespell --ignore-words .codespell-words.txt --skip "*.lock,*.json,docs/es,data/es,macros/locales" docs data macros overrides README.md CONTRIBUTING.md
 	$(BIN)/pymarkdown --config .pymarkdown.json scan -r docs README.md CONTRIBUTING.md
 
 hooks: setup
