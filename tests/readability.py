@@ -78,8 +78,37 @@ def page_grade(html_file: Path) -> tuple[float, int]:
     return grade(running_text(articles[0])) if articles else (0.0, 0)
 
 
+SPANISH_WORD = re.compile(r"[A-Za-zÁÉÍÓÚÜÑáéíóúüñ]+")
+_dic_es = pyphen.Pyphen(lang="es")
+
+
+def spanish_ease(html_file: Path) -> tuple[float, int]:
+    """(Fernández-Huerta reading ease, word count) of a Spanish page: higher is easier; 60–70
+    reads as 'normal', 70–80 'fairly easy'. FH = 206.84 − 0.60 P − 1.02 F, with P syllables and
+    F sentences per 100 words (Fernández Huerta 1959), syllables from Pyphen's Spanish
+    dictionary, as textstat counts them; like textstat it runs a little easy on vowel pairs."""
+    root = lxml.html.parse(str(html_file)).getroot()
+    articles = root.xpath("//article")
+    chunks = running_text(articles[0]) if articles else []
+    words = syl = sentences = 0
+    for chunk in chunks:
+        found = SPANISH_WORD.findall(chunk)
+        if not found:
+            continue
+        words += len(found)
+        syl += sum(max(1, len(_dic_es.positions(w.lower())) + 1) for w in found)
+        sentences += max(1, len(re.findall(r"[.!?](?:\s|$)", chunk)))
+    if not words:
+        return 0.0, 0
+    return 206.84 - 60 * syl / words - 102 * sentences / words, words
+
+
 if __name__ == "__main__":
     site = Path(sys.argv[1] if len(sys.argv) > 1 else "site")
-    rows = sorted(((page_grade(p), p.relative_to(site)) for p in site.rglob("index.html")), reverse=True)
+    english = [p for p in site.rglob("index.html") if p.relative_to(site).parts[0] != "es"]
+    rows = sorted(((page_grade(p), p.relative_to(site)) for p in english), reverse=True)
     for (g, n), rel in rows:
-        print(f"{g:5.1f}  {n:5d} words  {rel}")
+        print(f"grade {g:5.1f}  {n:5d} words  {rel}")
+    spanish = sorted((spanish_ease(p), p.relative_to(site)) for p in (site / "es").rglob("index.html"))
+    for (e, n), rel in spanish:
+        print(f"ease  {e:5.1f}  {n:5d} words  {rel}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from pathlib import Path
@@ -11,7 +12,8 @@ import lxml.html
 import pytest
 import yaml
 
-from helpers import DOCS, ROOT, built_path, page_paths
+from helpers import DOCS, ROOT, built_path, lang_of, page_paths
+from macros.i18n import LANGUAGES
 from macros.pages import read_page
 
 pytestmark = pytest.mark.slow
@@ -26,6 +28,14 @@ def site(real_site) -> Path:
 def pages(site) -> dict[str, lxml.html.HtmlElement]:
     """Every page built from docs/, by its source path."""
     return {rel: lxml.html.parse(str(site / built_path(rel))).getroot() for rel in page_paths()}
+
+
+@functools.cache
+def config_of(lang: str):
+    """The MkDocs config that builds a language (its site name and address)."""
+    from mkdocs.config import load_config
+
+    return load_config(str(ROOT / ("mkdocs.yml" if lang == "en" else f"mkdocs.{lang}.yml")))
 
 
 def front_matter(rel: str):
@@ -189,14 +199,18 @@ def test_references_page_numbers_every_reference(pages):
 
 
 def test_search_index_covers_every_page(site):
+    """Each language has its own search index (with its own stemmer) holding its own pages."""
     import json
 
-    docs = json.loads((site / "search" / "search_index.json").read_text())["docs"]
-    titles = {d["title"] for d in docs}
-    for md in (ROOT / "docs").rglob("*.md"):
-        rel = md.relative_to(ROOT / "docs").as_posix()
+    indexes = {}
+    for rel in page_paths():
+        folder = LANGUAGES[lang_of(rel)]
+        if folder not in indexes:
+            index = site / folder / "search" / "search_index.json"
+            indexes[folder] = json.loads(index.read_text())["docs"]
+        titles = {d["title"] for d in indexes[folder]}
         assert front_matter(rel).title in titles, f"search does not find {rel}"
-    text = " ".join(d["text"] for d in docs)
+    text = " ".join(d["text"] for d in indexes[""])
     for phrase in ("Thomas test", "cauda equina", "lesser trochanter", "routine"):
         assert phrase in text, phrase
 
@@ -215,11 +229,9 @@ def test_every_page_has_medical_web_page_structured_data(pages):
         page = graph[0]
         assert page["@type"] == "MedicalWebPage", rel
         assert page["lastReviewed"] == front_matter(rel).last_reviewed.isoformat(), rel
-        assert page["isPartOf"] == {
-            "@type": "WebSite",
-            "name": "Iliopsoas & low-back tightness",
-            "url": "https://iliopsoas-guide.github.io/iliopsoas/",
-        }, rel
+        config = config_of(lang_of(rel))
+        assert page["isPartOf"] == {"@type": "WebSite", "name": config["site_name"], "url": config["site_url"]}, rel
+        assert page["inLanguage"] == lang_of(rel), rel
         assert page["reviewedBy"]["name"] and page["medicalAudience"], rel
 
 
