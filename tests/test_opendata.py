@@ -1,4 +1,4 @@
-"""Open data and citation files (macros/opendata.py).
+"""Open data and citation files (macros/opendata.py), and the "Cite this page" box.
 
 The writer is called directly on the real data (fast); the built site is checked for the same bytes.
 """
@@ -13,11 +13,12 @@ import sys
 from pathlib import Path
 
 import jsonschema
+import lxml.html
 import pytest
 import rispy
 from pybtex.database import parse_string
 
-from helpers import ROOT
+from helpers import ROOT, built_path
 from macros import opendata
 from macros.models import KINDS, Reference
 from macros.opendata import CITATION_FILES, data_file, parse_name, schema_file
@@ -256,3 +257,35 @@ def test_csl_json_loads_and_citeproc_renders_every_reference(written, data):
         assert ("note" in item) == (not ref.authors_complete), ref.id
         for key, value in (("DOI", ref.doi), ("PMID", ref.pmid), ("PMCID", ref.pmcid), ("URL", ref.url)):
             assert item.get(key) == value, (ref.id, key)
+
+
+# ---------------------------------------------------------------- "Cite this page"
+
+
+@pytest.mark.slow
+def test_cite_box_on_articles_only_with_the_page_facts(real_site):
+    from macros.pages import read_page
+
+    article = lxml.html.parse(str(real_site / built_path("anatomy/iliopsoas.md"))).getroot()
+    boxes = article.xpath("//article//details[@class='cite-page']")
+    assert len(boxes) == 1
+    box = boxes[0]
+    meta = read_page(ROOT / "docs" / "anatomy" / "iliopsoas.md", ROOT / "docs").meta
+    fields = dict(zip(box.xpath(".//dt/text()"), [dd.text_content() for dd in box.xpath(".//dd")], strict=True))
+    url = "https://iliopsoas-guide.github.io/iliopsoas/anatomy/iliopsoas/"
+    assert fields == {
+        "Title": meta.title,
+        "Site": "Iliopsoas & low-back tightness",
+        "Address": url,
+        "Last reviewed": meta.last_reviewed.isoformat(),
+    }
+    month = meta.last_reviewed.strftime("%B")
+    expected = (
+        f"Iliopsoas & low-back tightness. ({meta.last_reviewed.year}, {month} {meta.last_reviewed.day}). "
+        f"{meta.title}. {url}"
+    )
+    assert box.xpath("string(.//p[@class='cite-page__text'])") == expected
+    assert box.xpath(".//button[@hidden]"), "the Copy button waits for its script"
+    for rel in ("index.md", "conditions/index.md", "exercises/index.md", "routines/index.md"):
+        html = (real_site / built_path(rel)).read_text(encoding="utf-8")
+        assert 'class="cite-page"' not in html, f"{rel} is not an article"
