@@ -1,5 +1,5 @@
-"""The "Cite this page" box in Chromium: it copies, falls back to selecting, and passes axe in
-light and dark (resting, hover and focus)."""
+"""The "Cite this page" box in Chromium: it copies, falls back to selecting, survives instant
+navigation, and passes axe in light and dark (resting, hover and focus)."""
 
 from __future__ import annotations
 
@@ -50,7 +50,25 @@ def test_without_a_clipboard_the_citation_is_selected_to_copy_by_hand(browser, b
     context.close()
 
 
-@pytest.mark.parametrize("rel", [ARTICLE])
+def test_the_box_works_after_instant_navigation(browser, base):
+    context, page, watch = open_page(browser, url_of(base, "data.md"))
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base.rstrip("/"))
+    page.evaluate("window.sameDocument = true")
+    page.locator("article p a[href$='/references/']").click()
+    page.wait_for_url("**/references/")
+    page.locator(f"{BOX} summary").wait_for()
+    assert page.evaluate("window.sameDocument === true"), "this was meant to be an instant navigation"
+    page.locator(f"{BOX} summary").click()
+    page.locator(f"{BOX} .cite-page__copy").click()
+    page.locator(f"{BOX} .cite-page__status").filter(has_text="Copied").wait_for()
+    assert page.evaluate("navigator.clipboard.readText()") == citation(page)
+    assert page.locator(BOX).count() == 1
+    problems = watch.problems()
+    context.close()
+    assert not problems, problems
+
+
+@pytest.mark.parametrize("rel", [ARTICLE, "data.md"])
 def test_open_box_is_accessible_in_light_and_dark_at_rest_hover_and_focus(browser, base, rel):
     context, page, watch = open_page(browser, url_of(base, rel))
     page.locator(f"{BOX} summary").click()
@@ -61,7 +79,7 @@ def test_open_box_is_accessible_in_light_and_dark_at_rest_hover_and_focus(browse
     cdp.send("CSS.enable")
     root = cdp.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
     nodes = cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": f"{BOX} :is(summary, button, a)"})["nodeIds"]
-    assert len(nodes) == 2, "summary and Copy (and no glossary links)"
+    assert len(nodes) == 3, "summary, Copy and the link to the Data page (and no glossary links)"
     for scheme in ("light", "dark"):
         if scheme == "dark":
             to_dark(page)

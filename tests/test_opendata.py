@@ -1,4 +1,4 @@
-"""Open data and citation files (macros/opendata.py), and the "Cite this page" box.
+"""Open data and citation files (macros/opendata.py), the Data page's links and the "Cite this page" box.
 
 The writer is called directly on the real data (fast); the built site is checked for the same bytes.
 """
@@ -11,6 +11,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urljoin, urlparse
 
 import jsonschema
 import lxml.html
@@ -18,10 +19,15 @@ import pytest
 import rispy
 from pybtex.database import parse_string
 
-from helpers import ROOT, built_path
+from helpers import FIXTURES, ROOT, built_path
 from macros import opendata
+from macros.figures import Figures
+from macros.links import Links
+from macros.load import load
 from macros.models import KINDS, Reference
 from macros.opendata import CITATION_FILES, data_file, parse_name, schema_file
+from macros.problems import MacroError
+from macros.render import Renderer
 
 
 @pytest.fixture(scope="module")
@@ -257,6 +263,51 @@ def test_csl_json_loads_and_citeproc_renders_every_reference(written, data):
         assert ("note" in item) == (not ref.authors_complete), ref.id
         for key, value in (("DOI", ref.doi), ("PMID", ref.pmid), ("PMCID", ref.pmcid), ("URL", ref.url)):
             assert item.get(key) == value, (ref.id, key)
+
+
+# ---------------------------------------------------------------- the open_data macro
+
+
+@pytest.fixture(scope="module")
+def render():
+    mini = FIXTURES / "minisite"
+    return Renderer(load(mini / "data", root=mini), Figures(mini / "figures"), links=lambda: Links("data/", True, {}))
+
+
+def test_open_data_links_every_file_from_the_page(render):
+    root = lxml.html.fragment_fromstring(str(render.open_data("data")), create_parent="div")
+    hrefs = root.xpath(".//a/@href")
+    assert hrefs == [f"../{f(kind)}" for kind in KINDS for f in (data_file, schema_file)]
+    assert len(root.xpath(".//tbody/tr")) == len(KINDS)
+    assert all(th.text_content().strip() for th in root.xpath(".//th[@scope='row']"))
+    root = lxml.html.fragment_fromstring(str(render.open_data("citations")), create_parent="div")
+    assert root.xpath(".//a/@href") == [f"../{CITATION_FILES[k]}" for k in ("bibtex", "ris", "csl")]
+
+
+def test_open_data_refuses_an_unknown_part(render):
+    with pytest.raises(MacroError, match=r"open_data\('citation'\): which must be one of data, citations"):
+        render.open_data("citation")
+
+
+@pytest.mark.slow
+def test_every_link_on_the_data_page_resolves_in_the_built_site(real_site):
+    page = "data.md"
+    root = lxml.html.parse(str(real_site / built_path(page))).getroot()
+    base = "https://site.invalid/" + built_path(page)
+    hrefs = [a.get("href") for a in root.xpath("//article//a[@href]")]
+    missing = []
+    for href in hrefs:
+        url = urlparse(urljoin(base, href))
+        if url.netloc != "site.invalid":
+            continue
+        target = real_site / url.path.lstrip("/")
+        if url.path.endswith("/"):
+            target = target / "index.html"
+        if not target.is_file():
+            missing.append(href)
+    assert not missing, f"links on the Data page with no file behind them: {missing}"
+    published = {f"../{rel}" for rel in opendata.files(load(ROOT / "data", root=ROOT))}
+    assert published <= set(hrefs), f"the Data page does not link {sorted(published - set(hrefs))}"
 
 
 # ---------------------------------------------------------------- "Cite this page"
