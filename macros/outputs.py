@@ -10,8 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from .opendata import write_open_data
+
 Writer = Callable[[object, Path, dict], list[Path]]
 WRITERS: list[Writer] = []
+WRITERS.append(write_open_data)  # data/*.json with schemas, references.bib/.ris/.csl.json
 
 
 def write_all(data, site_dir: Path, conf: dict) -> list[Path]:

@@ -21,6 +21,7 @@ from .i18n import DEFAULT, translator
 from .inert import inert, inert_text
 from .links import Links, condition_role
 from .models import KINDS, SECONDS_BETWEEN_STEPS, Condition, Region, Tier, Verdict
+from .opendata import CITATION_FILES, data_file, schema_file
 from .problems import MacroError, did_you_mean, entry_label
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -333,6 +334,28 @@ class Renderer:
             raise MacroError(f"{self.where()}: relations({muscle_id!r}): this muscle has no relations in data")
         return self._render("relations.html", key=("relations", muscle_id), muscle=muscle)
 
+    def open_data(self, which: str = "data") -> Markup:
+        """Links to the files the build writes (opendata.py): the data files with their schemas
+        ("data"), or the reference list as BibTeX, RIS and CSL-JSON ("citations").
+
+        Written by a macro because the files appear only after the pages are built, so a
+        Markdown link to them would fail MkDocs' strict link check."""
+        parts = ("data", "citations")
+        if which not in parts:
+            raise MacroError(
+                f"{self.where()}: open_data({which!r}): which must be one of {', '.join(parts)}"
+                f"{did_you_mean(which, parts)}"
+            )
+        rows = [(kind, len(self.data.kind(kind)), data_file(kind), schema_file(kind)) for kind in KINDS]
+        return self._render(
+            "open_data.html",
+            key=("open-data", which),
+            which=which,
+            rows=rows,
+            citation_files=CITATION_FILES,
+            references=len(self.data.references),
+        )
+
     def fact(self, path: str) -> Markup:
         """Quote one field of one entry inline: fact("muscles.psoas-major.innervation")."""
         kind, _, rest = str(path).partition(".")
@@ -394,4 +417,5 @@ MACROS = (
     "pain_map",
     "figure",
     "verdicts",
+    "open_data",
 )
