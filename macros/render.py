@@ -16,6 +16,7 @@ from typing import get_args
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from .calendars import DEFAULT_TIME, calendar_href, routine_days, weekdays
 from .figures import Figures, label_point
 from .i18n import DEFAULT, translator
 from .inert import inert, inert_text
@@ -232,7 +233,15 @@ class Renderer:
             )
             for n, step in enumerate(routine.steps)
         ]
-        return self._render("routine.html", routine=routine, steps=steps, rest_seconds=SECONDS_BETWEEN_STEPS)
+        return self._render(
+            "routine.html",
+            routine=routine,
+            steps=steps,
+            rest_seconds=SECONDS_BETWEEN_STEPS,
+            calendar=calendar_href(routine.id),
+            days=weekdays(routine_days(routine, self.data.exercises)),
+            time=DEFAULT_TIME.strftime("%H:%M"),
+        )
 
     def pain_map(self, level: int = 2) -> Markup:
         """The body map: every region in data/pain_regions.yml, with its causes and links."""
