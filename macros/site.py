@@ -38,6 +38,7 @@ def register(env) -> None:
         where=lambda: call_site(_page(env), docs_dir),
         titles={page.rel: page.title for page in all_pages(docs_dir)},
         lang=conf["theme"]["language"],
+        site={"name": conf["site_name"], "url": conf["site_url"] or ""},
     )
     for name in MACROS:
         env.macro(_bound(renderer, name), name)
