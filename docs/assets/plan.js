@@ -70,7 +70,8 @@
 
   function calendarFile(items, options) {
     var now = new Date();
-    var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//" + escapeText(options.siteName) + "//My plan//EN",
+    var lang = (document.documentElement.lang || "en").toUpperCase();
+    var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//" + escapeText(options.siteName) + "//plan//" + lang,
                  "CALSCALE:GREGORIAN", "METHOD:PUBLISH"];
     items.forEach(function (item) {
       var info = JSON.parse(item.dataset.calendar);
@@ -216,11 +217,13 @@
     if (field) field.value = this.address();
   };
 
-  Plan.prototype.say = function (text) {
-    this.status.textContent = "";
-    var status = this.status;
-    window.setTimeout(function () { status.textContent = text; }, 50);  // re-announced when repeated
-  };
+  /** A message in a status line (read out by screen readers); emptied first so a repeat is read again. */
+  function say(status, text) {
+    status.textContent = "";
+    window.setTimeout(function () { status.textContent = text; }, 50);
+  }
+
+  Plan.prototype.say = function (text) { say(this.status, text); };
 
   Plan.prototype.copy = function () {
     var self = this, address = this.address();
@@ -264,6 +267,7 @@
     this.root = plan.root.querySelector("[data-plan-log]");
     if (!this.root) return;
     this.table = this.root.querySelector("[data-plan-log-table]");
+    this.status = this.root.querySelector("[data-plan-log-status]");
     this.root.querySelector("[data-plan-log-date]").value = isoDate(new Date());
     var self = this;
     var actions = {
@@ -278,7 +282,10 @@
   }
 
   Log.prototype.read = function () {
-    try { return JSON.parse(window.localStorage.getItem(LOG_KEY) || "[]"); } catch (e) { return null; }
+    try {
+      var entries = JSON.parse(window.localStorage.getItem(LOG_KEY) || "[]");
+      return Array.isArray(entries) ? entries.filter(function (e) { return e && typeof e === "object"; }) : [];
+    } catch (e) { return null; }  // storage blocked (or unreadable): the log is off
   };
 
   Log.prototype.write = function (entries) {
@@ -306,11 +313,11 @@
     if (!isFinite(feel)) feel = 0;
     feel = Math.min(10, Math.max(0, feel));
     if (entries === null || !this.write((entries || []).concat([{ date: date, done: this.done(), feel: feel }]))) {
-      this.plan.say(this.plan.labels.log_off);
+      say(this.status, this.plan.labels.log_off);
       return;
     }
     this.render();
-    this.plan.say(this.plan.labels.log_saved);
+    say(this.status, this.plan.labels.log_saved);
   };
 
   Log.prototype.sorted = function () {
@@ -349,7 +356,7 @@
     if (!window.confirm(this.plan.labels.log_confirm)) return;
     this.write([]);
     this.render();
-    this.plan.say(this.plan.labels.log_cleared);
+    say(this.status, this.plan.labels.log_cleared);
   };
 
   // ------------------------------------------------------------------ start
