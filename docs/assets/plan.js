@@ -207,7 +207,8 @@
   };
 
   Plan.prototype.address = function () {
-    return window.location.origin + window.location.pathname + this.query();
+    // Not location.origin: it is "null" in the offline copy (file://).
+    return window.location.href.split("#")[0].split("?")[0] + this.query();
   };
 
   Plan.prototype.writeAddress = function () {
