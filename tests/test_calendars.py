@@ -5,16 +5,17 @@ from __future__ import annotations
 import re
 
 import pytest
-import yaml
 from icalendar import Calendar
 
 from helpers import ROOT
 from macros.calendars import CODES, WEEKDAYS, first_date, routine_days, weekdays, write_routine_calendars
 
 
-def conf(site_url="https://iliopsoas-guide.github.io/iliopsoas/"):
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
-    return {**config, "site_url": site_url, "docs_dir": str(ROOT / "docs"), "use_directory_urls": True}
+def conf():
+    """The real site's configuration, as the build hands it to the writers."""
+    from mkdocs.config import load_config
+
+    return load_config(str(ROOT / "mkdocs.yml"))
 
 
 def test_every_days_per_week_has_that_many_distinct_weekdays():
