@@ -165,6 +165,12 @@ class Dose(Strict):
     sets: int | None = Field(None, ge=1, le=10)
     per_side: bool = False
     frequency: Line
+    days_per_week: int = Field(
+        ge=1,
+        le=7,
+        description="How many days a week a calendar reminder repeats: the number the frequency text "
+        "and its sources name (for 'two or three days a week', 3). 7 is every day, 5 the working days.",
+    )
     range: Text | None = Field(None, description="The range the evidence allows, when wider than the default.")
     basis: Literal["evidence", "expert-opinion"] = Field(
         description="'evidence' when trials back the dose; 'expert-opinion' for a sensible default."

@@ -22,3 +22,13 @@ def write_all(data, site_dir: Path, conf: dict) -> list[Path]:
     for writer in WRITERS:
         written += writer(data, site_dir, conf)
     return written
+
+
+def _register() -> None:
+    """The writers, in the order they run (imported here, so each module may import this one)."""
+    from .calendars import write_routine_calendars
+
+    WRITERS.append(write_routine_calendars)
+
+
+_register()

@@ -12,15 +12,17 @@ import re
 from functools import cached_property
 from pathlib import Path
 from typing import get_args
+from urllib.parse import urlparse
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from .calendars import DEFAULT_TIME, calendar_href, dose_minutes, routine_days, weekdays
 from .figures import Figures, label_point, translate_drawing
 from .i18n import DEFAULT, translator
 from .inert import inert, inert_text
 from .links import Links, condition_role
-from .models import KINDS, SECONDS_BETWEEN_STEPS, Condition, Region, Tier, Verdict
+from .models import KINDS, SECONDS_BETWEEN_STEPS, Condition, Exercise, Region, Tier, Verdict
 from .opendata import CITATION_FILES, data_file, schema_file
 from .problems import MacroError, did_you_mean, entry_label
 
@@ -31,6 +33,7 @@ TIERS = get_args(Tier)
 REGIONS = get_args(Region)
 VERDICTS = get_args(Verdict)
 GROUPS = get_args(Condition.model_fields["group"].annotation)
+EXERCISE_KINDS = get_args(Exercise.model_fields["kind"].annotation)
 STAGES = ("start", "end")
 
 
@@ -73,10 +76,13 @@ class Renderer:
         titles=None,
         lang=DEFAULT,
         emergency_numbers=(),
+        site=None,
     ):
         self.data = data
         self.lang = lang
         self.emergency_numbers = list(emergency_numbers)  # mkdocs.yml extra.emergency_numbers
+        # The site's name and address (mkdocs.yml), for what is printed or saved from a page.
+        self.site = {"name": "", "url": "", **(site or {})}
         self.figures = figures
         self._links = links
         self.where = where
@@ -249,7 +255,45 @@ class Renderer:
             )
             for n, step in enumerate(routine.steps)
         ]
-        return self._render("routine.html", routine=routine, steps=steps, rest_seconds=SECONDS_BETWEEN_STEPS)
+        return self._render(
+            "routine.html",
+            routine=routine,
+            steps=steps,
+            rest_seconds=SECONDS_BETWEEN_STEPS,
+            calendar=calendar_href(routine.id),
+            days=weekdays(routine_days(routine, self.data.exercises)),
+            time=DEFAULT_TIME.strftime("%H:%M"),
+        )
+
+    def plan_builder(self) -> Markup:
+        """The "My plan" builder: a checkbox per exercise (by kind) and per routine, and the
+        printable sheet with every exercise's compact card and every routine, rendered here and
+        shown or hidden by overrides/assets/plan.js."""
+        exercises = list(self.data.exercises.values())
+        groups = [(kind, [e for e in exercises if e.kind == kind]) for kind in EXERCISE_KINDS]
+        cards = [
+            (e, self.exercise_figures(e.id), weekdays(e.dose.days_per_week), dose_minutes(e.dose)) for e in exercises
+        ]
+        routines = [
+            (
+                r,
+                [(step, self.data.exercises[step.exercise]) for step in r.steps],
+                weekdays(routine_days(r, self.data.exercises)),
+            )
+            for r in self.data.routines.values()
+        ]
+        site_url = self.site["url"] or "/"
+        return self._render(
+            "plan_builder.html",
+            groups=[(kind, chosen) for kind, chosen in groups if chosen],
+            cards=cards,
+            routines=routines,
+            flags=[f for f in self.data.red_flags.values() if f.callout],
+            numbers=self.emergency_numbers,
+            site_name=self.site["name"],
+            address=site_url.rstrip("/") + "/" + self.links.page_url,
+            domain=urlparse(site_url).hostname or "localhost",
+        )
 
     def pain_map(self, level: int = 2) -> Markup:
         """The body map: every region in data/pain_regions.yml, with its causes and links."""
@@ -418,4 +462,5 @@ MACROS = (
     "figure",
     "verdicts",
     "open_data",
+    "plan_builder",
 )

@@ -43,6 +43,7 @@ def register(env) -> None:
         titles={page.rel: page.title for page in all_pages(docs_dir)},
         lang=lang,
         emergency_numbers=conf["extra"].get("emergency_numbers") or [],
+        site={"name": conf["site_name"], "url": conf["site_url"] or ""},
     )
     for name in MACROS:
         env.macro(_bound(renderer, name), name)

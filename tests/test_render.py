@@ -352,3 +352,43 @@ def test_verdict_key_defines_every_verdict_once(render):
     root = parse(render.verdicts())
     assert [b.text for b in root.xpath(".//li/span")] == ["Supported", "Mixed", "Contested", "Unsupported"]
     assert all(li.text_content().split(" ", 1)[1].strip() for li in root.xpath(".//li"))
+
+
+def test_plan_builder_holds_every_card_hidden_with_its_calendar_data(render):
+    import json
+
+    site = Renderer(
+        render.data,
+        render.figures,
+        links=lambda: Links("plan/", True, PAGES),
+        site={"name": "Mini site", "url": "https://example.org/mini/"},
+    )
+    root = parse(site.plan_builder())
+    builder = root.xpath(".//div[@data-plan-builder]")[0]
+    labels = json.loads(builder.get("data-labels"))
+    assert "{ids}" in labels["unknown"] and labels["ics_file"].endswith(".ics")
+    boxes = root.xpath(".//input[@data-plan-pick='exercise']/@value")
+    assert boxes == ["kneeling-stretch"]
+    assert root.xpath(".//fieldset/legend/text()")[0] == "Stretches"
+    assert root.xpath(".//input[@data-plan-pick='routine']/@value") == ["", "short-routine"]
+    card = root.xpath(".//div[@data-plan-item='exercise']")[0]
+    assert card.get("hidden") is not None and card.get("data-id") == "kneeling-stretch"
+    assert card.xpath("string(./h3)") == "Kneeling stretch"
+    assert len(card.xpath(".//figure//svg")) == 2, "start and end drawings"
+    assert card.xpath(".//ol/li/text()") == ["Kneel.", "Lean forward."]
+    text = " ".join(card.text_content().split())
+    assert "Hold 30 seconds twice, most days." in text and "Monday to Friday" in text
+    assert card.xpath(".//div[@class='plan-card__stop']//li/text()") == ["Pain spreads down the leg."]
+    calendar = json.loads(card.get("data-calendar"))
+    assert calendar["days"] == ["MO", "TU", "WE", "TH", "FR"] and calendar["summary"] == "Kneeling stretch"
+    assert calendar["lines"][0] == "Hold 30 seconds twice, most days."
+    routine = root.xpath(".//div[@data-plan-item='routine']")[0]
+    assert routine.get("hidden") is not None and routine.xpath("string(./h3)")
+    sheet = root.xpath(".//div[@class='plan-sheet']")[0]
+    assert sheet.xpath(".//aside[contains(@class, 'callout--compact')]/@aria-label") == [
+        "Emergency signs on the printed sheet"
+    ]
+    assert sheet.xpath("string(.//*[@data-plan-address])") == "https://example.org/mini/plan/"
+    assert "Mini site" in sheet.text_content()
+    ids = root.xpath("//@id")
+    assert len(ids) == len(set(ids))
