@@ -20,7 +20,7 @@ from .figures import Figures, label_point
 from .i18n import DEFAULT, translator
 from .inert import inert, inert_text
 from .links import Links, condition_role
-from .models import KINDS, SECONDS_BETWEEN_STEPS, Condition, Region, Tier, Verdict
+from .models import KINDS, SECONDS_BETWEEN_STEPS, Condition, MuscleRoles, Region, Tier, Verdict
 from .problems import MacroError, did_you_mean, entry_label
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -29,6 +29,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 TIERS = get_args(Tier)
 REGIONS = get_args(Region)
 VERDICTS = get_args(Verdict)
+WORKS = get_args(MuscleRoles.model_fields["works"].annotation)
 GROUPS = get_args(Condition.model_fields["group"].annotation)
 STAGES = ("start", "end")
 GROUP_NAMES = {
@@ -36,7 +37,6 @@ GROUP_NAMES = {
     "nerves": "the nerves around it",
     "other-groin": "other causes of groin and hip pain",
 }
-
 
 # Marks a line a template wants read as Markdown (a card's section heading), not raw HTML.
 # Data cannot contain it (models refuse control characters) and never starts a line.
@@ -68,8 +68,11 @@ class Renderer:
     for error messages; both are callables because one Renderer serves every page.
     """
 
-    def __init__(self, data, figures: Figures, links=Links, where=lambda: "a page", titles=None, lang=DEFAULT):
+    def __init__(
+        self, data, figures: Figures, links=Links, where=lambda: "a page", titles=None, lang=DEFAULT, homes=None
+    ):
         self.data = data
+        self.homes = homes or {}  # kind -> id -> the entry's own page (macros/related.py)
         self.lang = lang
         self.figures = figures
         self._links = links
@@ -89,7 +92,8 @@ class Renderer:
             keep_trailing_newline=False,
             extensions=["jinja2.ext.i18n"],
         )
-        self.jinja.install_gettext_callables(*translator(lang), newstyle=True)
+        self.gettext, ngettext = translator(lang)
+        self.jinja.install_gettext_callables(self.gettext, ngettext, newstyle=True)
         self.jinja.globals.update(
             cite=self.cite,
             name_of=self.name_of,
@@ -150,7 +154,27 @@ class Renderer:
     def muscle_card(self, muscle_id: str) -> Markup:
         muscle = self._get("muscles", muscle_id, "muscle_card")
         self._show("muscles", muscle_id)
-        return self._render("muscle_card.html", key=("muscle", muscle_id), muscle=muscle)
+        conditions = [c for c in self.data.conditions.values() if muscle_id in c.muscles]
+        return self._render(
+            "muscle_card.html",
+            key=("muscle", muscle_id),
+            muscle=muscle,
+            worked_by=self.exercises_working(muscle_id),
+            conditions=conditions,
+            condition_pages={c.group: self.links.pages[condition_role(c.group)] for c in conditions},
+        )
+
+    def exercises_working(self, muscle_id: str) -> list[tuple[str, list]]:
+        """The exercises that work a muscle, by role: what they do to it when it is their target
+        (stretched, strengthened, relaxed, moved), then synergists, then stabilisers; each
+        exercise with its own page (None if no page shows its card). Empty roles are left out."""
+        roles: dict[str, list] = {}
+        for exercise in self.data.exercises.values():
+            m = exercise.muscles
+            for role, ids in ((m.works, m.target), ("synergists", m.synergists), ("stabilisers", m.stabilisers)):
+                if muscle_id in ids:
+                    roles.setdefault(role, []).append((exercise, self.homes.get("exercises", {}).get(exercise.id)))
+        return [(role, roles[role]) for role in (*WORKS, "synergists", "stabilisers") if role in roles]
 
     def exercise_card(self, exercise_id: str, level: int = 2) -> Markup:
         exercise = self._get("exercises", exercise_id, "exercise_card")
@@ -160,7 +184,13 @@ class Renderer:
                 f"{self.where()}: exercise_card({exercise_id!r}, level={level!r}): "
                 "level must be 2, 3 or 4 (the heading level of the card's sections)"
             )
-        return self._render("exercise_card.html", key=("exercise", exercise_id, level), exercise=exercise, level=level)
+        return self._render(
+            "exercise_card.html",
+            key=("exercise", exercise_id, level),
+            exercise=exercise,
+            level=level,
+            claims=[self.data.claims[c] for c in exercise.claims],
+        )
 
     def red_flags(self, tier: str | None = None, region: str | None = None) -> Markup:
         """Warning signs by tier; one tier (a box repeated on many pages, without ids) or one region."""
