@@ -3,6 +3,7 @@ muscle, exercise cards link their claims, pages get related pages and tags from 
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import lxml.html
@@ -13,7 +14,7 @@ from helpers import DOCS, ROOT, built_path, page_paths
 from macros.figures import Figures
 from macros.links import Links, condition_role
 from macros.pages import Page, all_pages, macro_calls
-from macros.related import homes, related, survey
+from macros.related import LIMIT, NOT_RELATED, homes, related, survey
 from macros.render import Renderer
 
 
@@ -203,3 +204,18 @@ def test_every_exercise_claim_lands_on_its_entry_on_the_myths_page(real_site, pa
             path, fragment = resolve(real_site, rel, href)
             assert path == str(real_site / built_path(SITE_PAGES["myths"])) and fragment == f"claim-{claim_id}"
             assert myths.xpath(f"//div[@id='claim-{claim_id}' and contains(@class, 'claim')]"), claim_id
+
+
+@pytest.mark.slow
+def test_every_page_but_home_has_related_pages_that_resolve(real_site, pages):
+    for rel, root in pages.items():
+        links = root.xpath("//article//nav[@class='related-pages']//a/@href")
+        if rel in NOT_RELATED:
+            assert not links, rel
+            continue
+        assert 1 <= len(links) <= LIMIT, f"{rel}: {len(links)} related links"
+        targets = [resolve(real_site, rel, h)[0] for h in links]
+        assert str(real_site / built_path(rel)) not in targets, f"{rel} links to itself"
+        assert len(set(targets)) == len(targets), rel
+        for target in targets:
+            assert Path(target).is_file(), f"{rel}: broken related link {target}"
