@@ -38,6 +38,19 @@ GROUP_NAMES = {
     "other-groin": "other causes of groin and hip pain",
 }
 
+# Claim themes as words: the tags of the pages that show claims of the theme (macros/related.py).
+THEME_NAMES = {
+    "anatomy": "Anatomy",
+    "sitting-and-posture": "Sitting and posture",
+    "symptoms-and-tests": "Symptoms and tests",
+    "stretching": "Stretching",
+    "strength-and-exercise": "Strength and exercise",
+    "treatments-and-products": "Treatments and products",
+    "mind-and-body": "Mind and body",
+    "safety": "Safety",
+}
+
+
 # Marks a line a template wants read as Markdown (a card's section heading), not raw HTML.
 # Data cannot contain it (models refuse control characters) and never starts a line.
 MARKDOWN_LINE = "\x01"
@@ -108,6 +121,10 @@ class Renderer:
 
     def _show(self, kind: str, entry_id: str) -> None:
         self.shown.setdefault(kind, []).append(entry_id)
+
+    def theme_name(self, theme: str) -> str:
+        """A claim theme in words, in the page's language."""
+        return self.gettext(THEME_NAMES[theme])
 
     @property
     def links(self) -> Links:

@@ -87,18 +87,21 @@ def after_page(env) -> None:
     env.page.meta["jsonld"] = page_graph(
         env.page.meta, url, site_url, env.conf["site_name"], renderer.shown, renderer.data
     )
-    set_related(env)
+    set_related_and_tags(env)
 
 
-def set_related(env) -> None:
-    """Related pages (printed by overrides/partials/related.html) from what the pages show
-    (macros/related.py)."""
+def set_related_and_tags(env) -> None:
+    """Related pages (printed by overrides/partials/related.html) and tags (read by Material's
+    tags plugin, which collects them after this hook) from what the pages show (macros/related.py)."""
     renderer, found = env.site_renderer, env.site_survey
     rel = env.page.file.src_uri
     links = renderer.links
     env.page.meta["related"] = [
         {"title": renderer.titles[other], "url": links.page(other)} for other in found.related.get(rel, [])
     ]
+    themes = found.themes.get(rel, [])
+    if themes:
+        env.page.meta["tags"] = [renderer.theme_name(theme) for theme in themes]
 
 
 def after_build(env) -> None:

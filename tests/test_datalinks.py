@@ -15,7 +15,7 @@ from macros.figures import Figures
 from macros.links import Links, condition_role
 from macros.pages import Page, all_pages, macro_calls
 from macros.related import LIMIT, NOT_RELATED, homes, related, survey
-from macros.render import Renderer
+from macros.render import THEME_NAMES, Renderer
 
 
 class _Loader(yaml.SafeLoader):
@@ -103,6 +103,14 @@ def test_related_prefers_rare_shared_entries_and_falls_back_on_the_navigation():
     assert found["index.md"] == []
     assert found["c.md"] == []  # shares only what counts for nothing, and is in no section
     assert found["lonely.md"] == ["about.md"]  # shares nothing: its section, never the home page
+
+
+def test_theme_names_cover_every_claim_theme():
+    from typing import get_args
+
+    from macros.models import Claim
+
+    assert set(THEME_NAMES) == set(get_args(Claim.model_fields["theme"].annotation))
 
 
 # ---------------------------------------------------------------- cards
@@ -219,3 +227,20 @@ def test_every_page_but_home_has_related_pages_that_resolve(real_site, pages):
         assert len(set(targets)) == len(targets), rel
         for target in targets:
             assert Path(target).is_file(), f"{rel}: broken related link {target}"
+
+
+@pytest.mark.slow
+def test_pages_that_show_claims_carry_their_themes_as_tags(real_site, pages, found):
+    tags_page = built(real_site, "tags.md")
+    for rel, themes in found.themes.items():
+        tags = [a.text_content().strip() for a in pages[rel].xpath("//nav[contains(@class, 'md-tags')]//a")]
+        if tags:
+            assert pages[rel].xpath("//nav[contains(@class, 'md-tags')]/@aria-label") == [CONFIG["extra"]["ui"]["tags"]]
+        assert sorted(tags) == sorted(THEME_NAMES[t] for t in themes), rel
+        for theme in themes:
+            section = tags_page.xpath(f"//h2[@id='tag:{theme}']/following-sibling::ul[1]//a/@href")
+            assert any(resolve(real_site, "tags.md", h)[0] == str(real_site / built_path(rel)) for h in section), (
+                rel,
+                theme,
+            )
+    assert found.themes["myths.md"] == sorted(THEME_NAMES)
