@@ -3,6 +3,7 @@ muscle, exercise cards link their claims, pages get related pages and tags from 
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
@@ -244,3 +245,20 @@ def test_pages_that_show_claims_carry_their_themes_as_tags(real_site, pages, fou
                 theme,
             )
     assert found.themes["myths.md"] == sorted(THEME_NAMES)
+
+
+@pytest.mark.slow
+def test_share_button_carries_its_words_from_the_config(pages):
+    ui = CONFIG["extra"]["ui"]
+    for rel, root in pages.items():
+        box = root.xpath("//article//div[@data-share]")
+        assert len(box) == 1 and box[0].get("hidden") is not None, rel
+        labels = json.loads(box[0].get("data-labels"))
+        assert labels == {
+            "share": ui["share"],
+            "copy": ui["copy_link"],
+            "copied": ui["copied"],
+            "failed": ui["copy_failed"],
+        }
+        assert box[0].xpath("./button")[0].text == ui["share"]
+        assert box[0].xpath("./*[@role='status']")
