@@ -9,7 +9,6 @@
 
 from __future__ import annotations
 
-import ast
 import re
 from pathlib import Path
 
@@ -17,11 +16,10 @@ from markdown.extensions.toc import slugify
 
 from .figures import SHAPES, Figures
 from .links import ROLES, Links, condition_role, site_url_of
-from .pages import Page, all_pages
+from .pages import Page, all_pages, macro_calls
 from .problems import Problem, did_you_mean
 from .render import STAGES, Renderer
 
-MACRO_CALL = re.compile(r"\{\{\s*(\w+)\((.*?)\)\s*\}\}", re.S)
 HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*(?:\{[^}]*#([\w-]+)[^}]*\})?\s*#*\s*$", re.M)
 EXPLICIT_ID = re.compile(r'\bid="([\w-]+)"|\{[^}\n]*#([\w-]+)[^}\n]*\}')
 
@@ -95,13 +93,7 @@ def anchors_of(page: Page, renderer: Renderer) -> set[str]:
         found.add(explicit or slugify(re.sub(r"\{\{.*?\}\}", "", title), "-"))
     for a, b in EXPLICIT_ID.findall(page.body):
         found.add(a or b)
-    for name, args in MACRO_CALL.findall(page.body):
-        try:
-            call = ast.parse(f"f({args})", mode="eval").body
-            values = [ast.literal_eval(a) for a in call.args]
-            options = {k.arg: ast.literal_eval(k.value) for k in call.keywords}
-        except (SyntaxError, ValueError):
-            continue  # not a literal call; the build itself will report a bad one
+    for name, values, options in macro_calls(page.body):
         if hasattr(renderer, name):
             try:
                 found |= renderer.ids_made_by(name, *values, **options)

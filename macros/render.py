@@ -22,7 +22,7 @@ from .figures import Figures, label_point, translate_drawing
 from .i18n import DEFAULT, translator
 from .inert import inert, inert_text
 from .links import Links, condition_role
-from .models import KINDS, SECONDS_BETWEEN_STEPS, Condition, Exercise, Region, Tier, Verdict
+from .models import KINDS, SECONDS_BETWEEN_STEPS, Condition, Exercise, MuscleRoles, Region, Tier, Verdict
 from .opendata import CITATION_FILES, data_file, schema_file
 from .problems import MacroError, did_you_mean, entry_label
 
@@ -32,9 +32,22 @@ TEMPLATES = Path(__file__).parent / "templates"
 TIERS = get_args(Tier)
 REGIONS = get_args(Region)
 VERDICTS = get_args(Verdict)
+WORKS = get_args(MuscleRoles.model_fields["works"].annotation)
 GROUPS = get_args(Condition.model_fields["group"].annotation)
 EXERCISE_KINDS = get_args(Exercise.model_fields["kind"].annotation)
 STAGES = ("start", "end")
+
+# Claim themes as words: the tags of the pages that show claims of the theme (macros/related.py).
+THEME_NAMES = {
+    "anatomy": "Anatomy",
+    "sitting-and-posture": "Sitting and posture",
+    "symptoms-and-tests": "Symptoms and tests",
+    "stretching": "Stretching",
+    "strength-and-exercise": "Strength and exercise",
+    "treatments-and-products": "Treatments and products",
+    "mind-and-body": "Mind and body",
+    "safety": "Safety",
+}
 
 
 # Marks a line a template wants read as Markdown (a card's section heading), not raw HTML.
@@ -77,8 +90,10 @@ class Renderer:
         lang=DEFAULT,
         emergency_numbers=(),
         site=None,
+        homes=None,
     ):
         self.data = data
+        self.homes = homes or {}  # kind -> id -> the entry's own page (macros/related.py)
         self.lang = lang
         self.emergency_numbers = list(emergency_numbers)  # mkdocs.yml extra.emergency_numbers
         # The site's name and address (mkdocs.yml), for what is printed or saved from a page.
@@ -123,6 +138,10 @@ class Renderer:
 
     def _show(self, kind: str, entry_id: str) -> None:
         self.shown.setdefault(kind, []).append(entry_id)
+
+    def theme_name(self, theme: str) -> str:
+        """A claim theme in words, in the page's language."""
+        return self.gettext(THEME_NAMES[theme])
 
     @property
     def links(self) -> Links:
@@ -169,7 +188,27 @@ class Renderer:
     def muscle_card(self, muscle_id: str) -> Markup:
         muscle = self._get("muscles", muscle_id, "muscle_card")
         self._show("muscles", muscle_id)
-        return self._render("muscle_card.html", key=("muscle", muscle_id), muscle=muscle)
+        conditions = [c for c in self.data.conditions.values() if muscle_id in c.muscles]
+        return self._render(
+            "muscle_card.html",
+            key=("muscle", muscle_id),
+            muscle=muscle,
+            worked_by=self.exercises_working(muscle_id),
+            conditions=conditions,
+            condition_pages={c.group: self.links.pages[condition_role(c.group)] for c in conditions},
+        )
+
+    def exercises_working(self, muscle_id: str) -> list[tuple[str, list]]:
+        """The exercises that work a muscle, by role: what they do to it when it is their target
+        (stretched, strengthened, relaxed, moved), then synergists, then stabilisers; each
+        exercise with its own page (None if no page shows its card). Empty roles are left out."""
+        roles: dict[str, list] = {}
+        for exercise in self.data.exercises.values():
+            m = exercise.muscles
+            for role, ids in ((m.works, m.target), ("synergists", m.synergists), ("stabilisers", m.stabilisers)):
+                if muscle_id in ids:
+                    roles.setdefault(role, []).append((exercise, self.homes.get("exercises", {}).get(exercise.id)))
+        return [(role, roles[role]) for role in (*WORKS, "synergists", "stabilisers") if role in roles]
 
     def exercise_card(self, exercise_id: str, level: int = 2) -> Markup:
         exercise = self._get("exercises", exercise_id, "exercise_card")
@@ -179,7 +218,13 @@ class Renderer:
                 f"{self.where()}: exercise_card({exercise_id!r}, level={level!r}): "
                 "level must be 2, 3 or 4 (the heading level of the card's sections)"
             )
-        return self._render("exercise_card.html", key=("exercise", exercise_id, level), exercise=exercise, level=level)
+        return self._render(
+            "exercise_card.html",
+            key=("exercise", exercise_id, level),
+            exercise=exercise,
+            level=level,
+            claims=[self.data.claims[c] for c in exercise.claims],
+        )
 
     def red_flags(self, tier: str | None = None, region: str | None = None) -> Markup:
         """Warning signs by tier; one tier (a box repeated on many pages, without ids) or one region."""

@@ -16,6 +16,7 @@ from .load import load
 from .outputs import write_all
 from .pages import all_pages
 from .problems import DataError, MacroError
+from .related import survey
 from .render import MACROS, Renderer
 from .review import due
 from .structured import page_graph
@@ -35,15 +36,19 @@ def register(env) -> None:
     _review_notice(root, data)
     if lang != DEFAULT:
         _translation_notice(root, lang)
+    pages = all_pages(docs_dir)
+    # The first pass: what every page shows, before any page renders (macros/related.py).
+    env.site_survey = survey(pages, data, conf["nav"])
     renderer = Renderer(
         data,
         figures,
         links=lambda: Links(_page(env).url if _page(env) else "", conf["use_directory_urls"], site_pages),
         where=lambda: call_site(_page(env), docs_dir),
-        titles={page.rel: page.title for page in all_pages(docs_dir)},
+        titles={page.rel: page.title for page in pages},
         lang=lang,
         emergency_numbers=conf["extra"].get("emergency_numbers") or [],
         site={"name": conf["site_name"], "url": conf["site_url"] or ""},
+        homes=env.site_survey.homes,
     )
     for name in MACROS:
         env.macro(_bound(renderer, name), name)
@@ -88,6 +93,21 @@ def after_page(env) -> None:
     env.page.meta["jsonld"] = page_graph(
         env.page.meta, url, site_url, env.conf["site_name"], renderer.shown, renderer.data, renderer.lang
     )
+    set_related_and_tags(env)
+
+
+def set_related_and_tags(env) -> None:
+    """Related pages (printed by overrides/partials/related.html) and tags (read by Material's
+    tags plugin, which collects them after this hook) from what the pages show (macros/related.py)."""
+    renderer, found = env.site_renderer, env.site_survey
+    rel = env.page.file.src_uri
+    links = renderer.links
+    env.page.meta["related"] = [
+        {"title": renderer.titles[other], "url": links.page(other)} for other in found.related.get(rel, [])
+    ]
+    themes = found.themes.get(rel, [])
+    if themes:
+        env.page.meta["tags"] = [renderer.theme_name(theme) for theme in themes]
 
 
 def after_build(env) -> None:
