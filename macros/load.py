@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from . import compat
 from .crossrefs import broken_references
 from .explain import problems_for
+from .guide import guide_problems
 from .models import KINDS, Entry
 from .problems import DataError, Problem, did_you_mean, entry_label
 from .yamlread import Document, decode, node_at, parse
@@ -92,6 +93,7 @@ def read_all(data_dir: Path, root: Path) -> SiteData:
         failed[kind] = invalid
     site = SiteData(entries, trees)
     problems += _reference_problems(site, failed)
+    problems += guide_problems(site, failed)
     if problems:
         raise DataError(problems)
     return site
