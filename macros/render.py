@@ -17,6 +17,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, St
 from markupsafe import Markup
 
 from .figures import Figures, label_point
+from .guide import longest_path, start_of
 from .i18n import DEFAULT, translator
 from .inert import inert, inert_text
 from .links import Links, condition_role
@@ -320,6 +321,35 @@ class Renderer:
             raise MacroError(f"{self.where()}: relations({muscle_id!r}): this muscle has no relations in data")
         return self._render("relations.html", key=("relations", muscle_id), muscle=muscle)
 
+    def symptom_guide(self, level: int = 2) -> Markup:
+        """The step-by-step symptom guide from data/symptom_path.yml: questions, then ends."""
+        if level not in (2, 3, 4):
+            raise MacroError(
+                f"{self.where()}: symptom_guide(level={level!r}): level must be 2, 3 or 4 "
+                "(the heading level of each question)"
+            )
+        steps = self.data.symptom_path
+        start = start_of(steps)
+        if start is None:
+            raise MacroError(f"{self.where()}: symptom_guide(): data/symptom_path.yml has no steps")
+        ends = [s for s in steps.values() if s.is_end]
+        groups = {self.data.conditions[c].group for s in ends for c in s.conditions}
+        return self._render(
+            "symptom_guide.html",
+            key=("symptom-guide", level),
+            start=start,
+            questions=[s for s in steps.values() if not s.is_end],
+            ends=ends,
+            longest=longest_path(steps),
+            flags=self.data.red_flags,
+            conditions=self.data.conditions,
+            condition_pages={g: self.links.pages[condition_role(g)] for g in groups},
+            exercises=self.data.exercises,
+            claims=self.data.claims,
+            page_titles={s.page: self.titles.get(s.page.split("#")[0], s.page) for s in ends if s.page},
+            level=level,
+        )
+
     def fact(self, path: str) -> Markup:
         """Quote one field of one entry inline: fact("muscles.psoas-major.innervation")."""
         kind, _, rest = str(path).partition(".")
@@ -381,4 +411,5 @@ MACROS = (
     "pain_map",
     "figure",
     "verdicts",
+    "symptom_guide",
 )

@@ -1,4 +1,4 @@
-"""The symptom guide: every path through the real data.
+"""The symptom guide: every path through the real data, and the macro's plain-HTML output.
 
 The walk here is written independently of macros/guide.py (which stops the build on a bad
 guide), so a mistake in those checks cannot hide a mistake in the data.
@@ -6,10 +6,21 @@ guide), so a mistake in those checks cannot hide a mistake in the data.
 
 from __future__ import annotations
 
+import json
 import re
 
+import lxml.html
 import pytest
 
+from helpers import FIXTURES
+from macros.figures import Figures
+from macros.links import Links
+from macros.load import load
+from macros.problems import MacroError
+from macros.render import Renderer
+
+MINI = FIXTURES / "minisite"
+PAGES = {"references": "references.md", "red_flags": "red-flags.md", "glossary": "glossary.md", "myths": "myths.md"}
 ORDER = ["emergency", "same-day", "soon", "self-care"]
 NO_DOCTOR = re.compile(r"\b(?:do not|don't|dont|no) need (?:to see )?(?:a |any )?(?:doctor|gp|physio)", re.I)
 
@@ -111,3 +122,69 @@ def test_the_guide_never_says_you_do_not_need_a_doctor(data):
     for step in data.symptom_path.values():
         for text in (step.question, step.help, step.title, step.advice, *(a.label for a in step.answers)):
             assert not NO_DOCTOR.search(text or ""), (step.id, text)
+
+
+# ---------------------------------------------------------------- the macro, on the mini-site
+
+
+@pytest.fixture(scope="module")
+def render():
+    data = load(MINI / "data", root=MINI)
+    return Renderer(
+        data,
+        Figures(MINI / "figures"),
+        links=lambda: Links("symptom-guide/", True, PAGES),
+        where=lambda: "docs/test.md:1",
+        titles={"muscles/psoas.md": "Psoas"},
+    )
+
+
+def parse(markup) -> lxml.html.HtmlElement:
+    return lxml.html.fragment_fromstring(str(markup), create_parent="div")
+
+
+def test_guide_is_a_list_of_linked_steps_without_javascript(render):
+    root = parse(render.symptom_guide())
+    guide = root.xpath(".//*[@data-symptom-path]")[0]
+    assert guide.get("data-symptom-path") == "emergency"
+    assert guide.get("data-max-steps") == "4"
+    labels = json.loads(guide.get("data-labels"))
+    assert {"question", "result", "trail", "back", "restart", "controls"} <= set(labels)
+    sections = guide.xpath("./section[@data-step]")
+    assert [s.get("id") for s in sections][:4] == ["sg-emergency", "sg-same-day", "sg-soon", "sg-where"]
+    ids = {s.get("id") for s in sections}
+    for link in guide.xpath(".//a[@data-next]"):
+        assert link.get("href") == "#sg-" + link.get("data-next") and link.get("href")[1:] in ids
+    for section in sections:  # every step is labelled by its heading, which can take focus
+        heading = section.xpath("./h2")[0]
+        assert section.get("aria-labelledby") == heading.get("id") and heading.get("tabindex") == "-1"
+        assert heading.text_content().strip()
+
+
+def test_ends_name_their_signs_level_and_next_steps(render):
+    root = parse(render.symptom_guide())
+    emergency = root.xpath(".//section[@id='sg-end-emergency']")[0]
+    assert emergency.xpath(".//a[@href='tel:999']") and emergency.xpath(".//a[@href='tel:112']")
+    flag = emergency.xpath(".//ul[@class='symptom-guide__flags']//a")[0]
+    assert (
+        flag.get("href") == "../red-flags/#flag-saddle-numbness"
+        and flag.text_content() == "Numbness around the genitals."
+    )
+    assert "Emergency: get help now" in emergency.text_content()
+    care = root.xpath(".//section[@id='sg-end-self-care']")[0]
+    text = care.text_content()
+    assert "Usually fine to look after yourself first" in text and "a few weeks" in text
+    exercise = care.xpath(".//ul[@class='symptom-guide__exercises']/li")[0]
+    assert exercise.xpath("./a/@href") == ["../exercises/kneeling-stretch/"]
+    assert "Pain spreads down the leg." in exercise.text_content(), "the stop rule is shown"
+    assert care.xpath(".//a[@href='../muscles/psoas/']")[0].text_content() == "Psoas"
+    assert care.xpath(".//a[@href='../red-flags/#flag-not-improving']"), "watch_for links its sign"
+    for end in root.xpath(".//section[@data-end]"):
+        assert end.xpath(".//a[@href='../red-flags/']"), "every end links all the warning signs"
+        assert end.xpath(".//a[@data-restart][@href='#sg-emergency']")
+
+
+def test_guide_heading_level_is_checked(render):
+    assert "<h3 " in str(render.symptom_guide(level=3))
+    with pytest.raises(MacroError, match=r"docs/test.md:1: symptom_guide\(level=7\): level must be 2, 3 or 4"):
+        render.symptom_guide(level=7)
