@@ -2,7 +2,7 @@
 
 - every page reads cleanly (UTF-8, no BOM, front matter that parses and has only known keys
   with real dates);
-- every page (and #anchor) that data names exists;
+- every page (and #anchor) that data names exists (pain-map regions, symptom-guide ends);
 - every drawing that data implies exists (start and end of each exercise, each pain-map
   region in each view it is drawn in), and no drawing is left without its data.
 """
@@ -59,30 +59,36 @@ def key_pages(site_pages: dict, pages: dict, docs_dir: Path, condition_groups: s
     return problems
 
 
-def pages_named_in_data(data, pages: dict, docs_dir: Path, renderer_for, where) -> list[Problem]:
-    problems, anchors = [], {}
+def page_fields(data):
+    """(kind, entry id, loc of the field, docs path) for every page that data names."""
     for region in data.pain_regions.values():
         for index, target in enumerate(region.pages):
-            src, _, anchor = target.partition("#")
-            place = where("pain_regions", region.id, "pages", index)
-            if src not in pages:
+            yield "pain_regions", region.id, ("pages", index), target
+    for step in data.symptom_path.values():
+        if step.page:
+            yield "symptom_path", step.id, ("page",), step.page
+
+
+def pages_named_in_data(data, pages: dict, docs_dir: Path, renderer_for, where) -> list[Problem]:
+    problems, anchors = [], {}
+    for kind, entry_id, loc, target in page_fields(data):
+        src, _, anchor = target.partition("#")
+        place, field = where(kind, entry_id, *loc), ".".join(str(part) for part in loc)
+        if src not in pages:
+            problems.append(
+                Problem(*place, entry_id, f"{field}: no page {docs_dir.name}/{src}{did_you_mean(src, pages)}")
+            )
+        elif anchor:
+            if src not in anchors:
+                anchors[src] = anchors_of(pages[src], renderer_for(pages[src]))
+            if anchor not in anchors[src]:
                 problems.append(
                     Problem(
-                        *place, region.id, f"pages.{index}: no page {docs_dir.name}/{src}{did_you_mean(src, pages)}"
+                        *place,
+                        entry_id,
+                        f"{field}: {docs_dir.name}/{src} has no #{anchor}{did_you_mean(anchor, anchors[src])}",
                     )
                 )
-            elif anchor:
-                if src not in anchors:
-                    anchors[src] = anchors_of(pages[src], renderer_for(pages[src]))
-                if anchor not in anchors[src]:
-                    problems.append(
-                        Problem(
-                            *place,
-                            region.id,
-                            f"pages.{index}: {docs_dir.name}/{src} has no "
-                            f"#{anchor}{did_you_mean(anchor, anchors[src])}",
-                        )
-                    )
     return problems
 
 

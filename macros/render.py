@@ -19,6 +19,7 @@ from markupsafe import Markup, escape
 
 from .calendars import DEFAULT_TIME, calendar_href, dose_minutes, routine_days, weekdays
 from .figures import Figures, label_point, translate_drawing
+from .guide import longest_path, start_of
 from .i18n import DEFAULT, translator
 from .inert import inert, inert_text
 from .links import Links, condition_role
@@ -445,6 +446,36 @@ class Renderer:
             references=len(self.data.references),
         )
 
+    def symptom_guide(self, level: int = 2) -> Markup:
+        """The step-by-step symptom guide from data/symptom_path.yml: questions, then ends."""
+        if level not in (2, 3, 4):
+            raise MacroError(
+                f"{self.where()}: symptom_guide(level={level!r}): level must be 2, 3 or 4 "
+                "(the heading level of each question)"
+            )
+        steps = self.data.symptom_path
+        start = start_of(steps)
+        if start is None:
+            raise MacroError(f"{self.where()}: symptom_guide(): data/symptom_path.yml has no steps")
+        ends = [s for s in steps.values() if s.is_end]
+        groups = {self.data.conditions[c].group for s in ends for c in s.conditions}
+        return self._render(
+            "symptom_guide.html",
+            key=("symptom-guide", level),
+            start=start,
+            questions=[s for s in steps.values() if not s.is_end],
+            ends=ends,
+            longest=longest_path(steps),
+            flags=self.data.red_flags,
+            conditions=self.data.conditions,
+            condition_pages={g: self.links.pages[condition_role(g)] for g in groups},
+            exercises=self.data.exercises,
+            claims=self.data.claims,
+            page_titles={s.page: self.titles.get(s.page.split("#")[0], s.page) for s in ends if s.page},
+            numbers=self.emergency_numbers,
+            level=level,
+        )
+
     def fact(self, path: str) -> Markup:
         """Quote one field of one entry inline: fact("muscles.psoas-major.innervation")."""
         kind, _, rest = str(path).partition(".")
@@ -508,4 +539,5 @@ MACROS = (
     "verdicts",
     "open_data",
     "plan_builder",
+    "symptom_guide",
 )

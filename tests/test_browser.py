@@ -425,7 +425,7 @@ def test_home_answers_the_three_questions_on_the_first_phone_screen(browser, bas
     title = page.locator("article h1").evaluate(top)
     routes = page.locator("a.route")
     hrefs = [a.get_attribute("href").removeprefix(base) for a in routes.all()]
-    assert hrefs == ["red-flags/", "pain-map/", "routines/desk-break/"]
+    assert hrefs == ["symptom-guide/", "red-flags/", "pain-map/", "routines/desk-break/"]
     assert all(title < r.evaluate("el => el.getBoundingClientRect().bottom") <= 844 for r in routes.all())
     callout = page.locator(".callout--compact")
     assert callout.evaluate(top) < 844, "the 'call now' line starts on the first screen"

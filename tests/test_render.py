@@ -7,7 +7,7 @@ import re
 import lxml.html
 import pytest
 
-from helpers import FIXTURES, ROOT
+from helpers import FIXTURES, MINI_NUMBERS, ROOT
 from macros.figures import Figures
 from macros.links import Links
 from macros.load import load
@@ -26,6 +26,7 @@ def render():
         Figures(MINI / "figures"),
         links=lambda: Links("muscles/psoas/", True, PAGES),
         where=lambda: "docs/test.md:1",
+        emergency_numbers=MINI_NUMBERS,
     )
 
 
