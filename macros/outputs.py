@@ -10,8 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from .quizcsv import write_quiz_csv
+
 Writer = Callable[[object, Path, dict], list[Path]]
-WRITERS: list[Writer] = []
+WRITERS: list[Writer] = [write_quiz_csv]
 
 
 def write_all(data, site_dir: Path, conf: dict) -> list[Path]:

@@ -15,6 +15,7 @@ from .load import load
 from .outputs import write_all
 from .pages import all_pages
 from .problems import DataError, MacroError
+from .quiz import card_homes
 from .render import MACROS, Renderer
 from .review import due
 from .structured import page_graph
@@ -31,13 +32,15 @@ def register(env) -> None:
     if problems:
         raise DataError(problems)
     _review_notice(root, data)
+    pages = all_pages(docs_dir)
     renderer = Renderer(
         data,
         figures,
         links=lambda: Links(_page(env).url if _page(env) else "", conf["use_directory_urls"], site_pages),
         where=lambda: call_site(_page(env), docs_dir),
-        titles={page.rel: page.title for page in all_pages(docs_dir)},
+        titles={page.rel: page.title for page in pages},
         lang=conf["theme"]["language"],
+        homes=card_homes(pages),
     )
     for name in MACROS:
         env.macro(_bound(renderer, name), name)
