@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import re
 import subprocess
@@ -14,11 +15,11 @@ import lxml.html
 import pytest
 import yaml
 
-from helpers import DOCS, FIXTURES, ROOT
+from helpers import DOCS, FIXTURES, ROOT, built_path
 from macros import quiz
 from macros.checks import anchors_of
 from macros.figures import Figures
-from macros.links import Links
+from macros.links import Links, site_url_of
 from macros.load import load
 from macros.pages import all_pages
 from macros.quizcsv import HEADERS, quiz_csv
@@ -261,6 +262,15 @@ def test_drawings_do_not_give_the_answer_away(page, questions, data):
         assert quiz.gives_away(title, data.exercises[q.subject]), title
 
 
+def test_labels_cover_every_word_the_script_shows(page):
+    labels = json.loads(page.xpath("//*[@data-quiz]/@data-labels")[0])
+    script = (DOCS / "assets" / "quiz.js").read_text(encoding="utf-8")
+    used = set(re.findall(r"labels\.(\w+)", script))
+    assert used and used <= set(labels), f"missing labels: {used - set(labels)}"
+    assert "innerHTML" not in script and "insertAdjacentHTML" not in script
+    assert not re.search(r"""(textContent\s*=|element\([^)]*,)\s*["'][A-Za-z]""", script), "English in the script"
+
+
 def test_quiz_renders_on_the_mini_site():
     mini = load(FIXTURES / "minisite" / "data", root=FIXTURES / "minisite")
     renderer = Renderer(
@@ -300,3 +310,21 @@ def test_csv_has_one_row_per_question_without_a_drawing(renderer, questions):
     answer, reason, link = roots[1].split("\n")
     assert answer == "L1–L3" and reason.startswith("Its nerve supply:")
     assert link == "https://example.org/site/anatomy/iliopsoas/#muscle-psoas-major"
+
+
+@pytest.mark.slow
+def test_the_built_site_has_the_quiz_and_its_csv(real_site, questions):
+    html = lxml.html.parse(str(real_site / built_path("quiz.md"))).getroot()
+    assert len(html.xpath("//*[@data-quiz]//li[@data-question]")) == len(questions)
+    assert html.xpath("//script[contains(@src, 'assets/quiz.js')]")
+    rows = parse_csv((real_site / "quiz.csv").read_text(encoding="utf-8"))
+    assert len(rows) == len([q for q in questions if q.kind != "drawing"])
+    site_url = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Tagless)["site_url"]
+    assert rows[0][1].endswith(site_url + site_url_of("anatomy/iliopsoas.md", True) + "#muscle-psoas-major")
+    # Search finds the page and its topics, but not the questions: they repeat other pages.
+    index = json.loads((real_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    entries = [d for d in index if d["location"].startswith("quiz/")]
+    assert {"Test yourself", "Myth or evidence?", "How fast should you act?"} <= {d["title"] for d in entries}
+    text = " ".join(d["text"] for d in entries)
+    assert "Which muscle starts here" not in text and "Check my answer" not in text
+    assert questions[0].prompt[:40] not in text
