@@ -10,11 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from .opendata import write_open_data
-
 Writer = Callable[[object, Path, dict], list[Path]]
 WRITERS: list[Writer] = []
-WRITERS.append(write_open_data)  # data/*.json with schemas, references.bib/.ris/.csl.json
 
 
 def write_all(data, site_dir: Path, conf: dict) -> list[Path]:
@@ -27,8 +24,12 @@ def write_all(data, site_dir: Path, conf: dict) -> list[Path]:
 def _register() -> None:
     """The writers, in the order they run (imported here, so each module may import this one)."""
     from .calendars import write_routine_calendars
+    from .opendata import write_open_data
+    from .quizcsv import write_quiz_csv
 
-    WRITERS.append(write_routine_calendars)
+    WRITERS.append(write_open_data)  # data/*.json with schemas, references.bib/.ris/.csl.json
+    WRITERS.append(write_routine_calendars)  # calendars/<routine>.ics
+    WRITERS.append(write_quiz_csv)  # quiz.csv for Anki
 
 
 _register()

@@ -26,6 +26,8 @@ from .links import Links, condition_role
 from .models import KINDS, SECONDS_BETWEEN_STEPS, Condition, Exercise, MuscleRoles, Region, Tier, Verdict
 from .opendata import CITATION_FILES, data_file, schema_file
 from .problems import MacroError, did_you_mean, entry_label
+from .quiz import Question, gives_away
+from .quiz import build as build_quiz
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -92,9 +94,11 @@ class Renderer:
         emergency_numbers=(),
         site=None,
         homes=None,
+        card_pages=None,
     ):
         self.data = data
         self.homes = homes or {}  # kind -> id -> the entry's own page (macros/related.py)
+        self.card_pages = card_pages or {}  # ("muscle_card", id) -> the page showing that card (quiz.card_homes)
         self.lang = lang
         self.emergency_numbers = list(emergency_numbers)  # mkdocs.yml extra.emergency_numbers
         # The site's name and address (mkdocs.yml), for what is printed or saved from a page.
@@ -507,6 +511,53 @@ class Renderer:
             raise MacroError(f"{self.where()}: fact({path!r}): this entry leaves the field empty")
         return inert("; ".join(str(v) for v in value) if isinstance(value, (list, tuple)) else value)
 
+    def questions(self) -> list[Question]:
+        """The quiz's questions, made from data (macros/quiz.py)."""
+        return build_quiz(self.data, self.card_pages, self.links.pages, set(self.figures.names()))
+
+    def quiz(self) -> Markup:
+        """Every question the data makes, by topic, each with its answer behind "Show the answer";
+        overrides/assets/quiz.js turns them into a quiz that keeps a review schedule on the device."""
+        questions = self.questions()
+        if not questions:
+            raise MacroError(f"{self.where()}: quiz(): the data makes no questions")
+        words = self.jinja.get_template("_quiz.html").module
+        drawings = {
+            q.id: self._quiz_drawing(q, str(words.drawing_title()), str(words.drawing_desc()))
+            for q in questions
+            if q.kind == "drawing"
+        }
+        return self._render("quiz.html", questions=questions, drawings=drawings)
+
+    def _quiz_drawing(self, question: Question, title: str, desc: str) -> Markup:
+        """An exercise's end drawing for a question: its title names the exercise, so it gets a
+        neutral one; its description stays unless it names the exercise too (quiz.gives_away)."""
+        exercise = self.data.exercises[question.subject]
+        svg = str(self._svg(f"{exercise.id}-end", "quiz", uid=f"quiz-{question.id}"))
+        svg = re.sub(r"(<title\b[^>]*>).*?(</title>)", lambda m: m.group(1) + title + m.group(2), svg, count=1)
+        found = re.search(r"<desc\b[^>]*>(.*?)</desc>", svg, re.S)
+        if found and gives_away(Markup(found.group(1)).unescape(), exercise):
+            svg = svg[: found.start(1)] + desc + svg[found.end(1) :]
+        return Markup(svg)
+
+    def quiz_cards(self, site_url: str = "") -> list[tuple[str, str, str]]:
+        """The questions as flashcards (front, back, tags) in plain text, for the Anki export.
+        Drawing questions are left out: a flashcard app cannot show the site's drawings."""
+        words = self.jinja.get_template("_quiz.html").module
+        here = self.links
+        from_root = Links("", here.use_directory_urls, here.pages)
+        cards = []
+        for q in self.questions():
+            if q.kind == "drawing":
+                continue
+            front = words.front(q).striptags()
+            back = [words.answer(q).striptags(), words.reason(q).striptags()]
+            if q.target:
+                page, anchor = q.target
+                back.append(site_url + from_root.page(page + (f"#{anchor}" if anchor else "")))
+            cards.append((front, "\n".join(back), f"iliopsoas-quiz {q.topic} {q.kind}"))
+        return cards
+
     # ------------------------------------------------------------ for checks.py
 
     def ids_made_by(self, macro: str, *args, **kwargs) -> set[str]:
@@ -540,4 +591,5 @@ MACROS = (
     "open_data",
     "plan_builder",
     "symptom_guide",
+    "quiz",
 )

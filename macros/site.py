@@ -16,6 +16,7 @@ from .load import load
 from .outputs import write_all
 from .pages import all_pages
 from .problems import DataError, MacroError
+from .quiz import card_homes
 from .related import survey
 from .render import MACROS, Renderer
 from .review import due
@@ -49,6 +50,7 @@ def register(env) -> None:
         emergency_numbers=conf["extra"].get("emergency_numbers") or [],
         site={"name": conf["site_name"], "url": conf["site_url"] or ""},
         homes=env.site_survey.homes,
+        card_pages=card_homes(pages),
     )
     for name in MACROS:
         env.macro(_bound(renderer, name), name)

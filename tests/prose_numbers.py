@@ -29,6 +29,7 @@ DATA_BLOCKS = (
     "contains(@class, 'site-disclaimer')",
     "contains(@class, 'page-feedback')",
     "contains(@class, 'callout')",
+    "contains(@class, 'quiz')",
     "self::figure",
     "self::pre",
     "self::code",
