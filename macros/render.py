@@ -20,7 +20,7 @@ from .figures import Figures, label_point
 from .i18n import DEFAULT, translator
 from .inert import inert, inert_text
 from .links import Links, condition_role
-from .models import KINDS, SECONDS_BETWEEN_STEPS, Condition, Region, Tier, Verdict
+from .models import KINDS, SECONDS_BETWEEN_STEPS, Condition, Exercise, Region, Tier, Verdict
 from .problems import MacroError, did_you_mean, entry_label
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -31,6 +31,14 @@ REGIONS = get_args(Region)
 VERDICTS = get_args(Verdict)
 GROUPS = get_args(Condition.model_fields["group"].annotation)
 STAGES = ("start", "end")
+EXERCISE_KINDS = get_args(Exercise.model_fields["kind"].annotation)
+# How exercise_list() groups the kinds, in display order: (group id, kinds). The group id is
+# its heading's anchor; templates/exercise_list.html holds the heading words.
+EXERCISE_GROUPS = (
+    ("stretches", ("stretch",)),
+    ("strength-and-endurance", ("strength", "endurance")),
+    ("rest-and-habits", ("relaxation", "habit")),
+)
 GROUP_NAMES = {
     "iliopsoas": "the iliopsoas itself",
     "nerves": "the nerves around it",
@@ -161,6 +169,34 @@ class Renderer:
                 "level must be 2, 3 or 4 (the heading level of the card's sections)"
             )
         return self._render("exercise_card.html", key=("exercise", exercise_id, level), exercise=exercise, level=level)
+
+    def exercise_list(self, kind: str | None = None, level: int = 2) -> Markup:
+        """Exercises as rows: end-position drawing, name linking to its page, summary and dose.
+
+        Without `kind`, every exercise, under a heading per group (EXERCISE_GROUPS); with one
+        exercise kind, that kind's exercises only. Each links to docs/exercises/<id>.md, which
+        must exist (the link is raw HTML, so MkDocs would not catch a broken one).
+        """
+        call = f"exercise_list({kind!r})"
+        if kind is not None and kind not in EXERCISE_KINDS:
+            raise MacroError(
+                f"{self.where()}: {call}: kind must be one of {', '.join(EXERCISE_KINDS)}"
+                f"{did_you_mean(kind, EXERCISE_KINDS)}"
+            )
+        if level not in (2, 3, 4):
+            raise MacroError(f"{self.where()}: {call}: level must be 2, 3 or 4 (the heading level of its groups)")
+        groups = EXERCISE_GROUPS if kind is None else ((None, (kind,)),)
+        rows = []
+        for group, kinds in groups:
+            chosen = [e for e in self.data.exercises.values() if e.kind in kinds]
+            for exercise in chosen:
+                page = f"exercises/{exercise.id}.md"
+                if page not in self.titles:
+                    raise MacroError(f"{self.where()}: {call}: exercise {exercise.id!r} has no page docs/{page}")
+            if chosen:
+                figures = [self._svg(f"{e.id}-end", "exercise_list", uid=f"list-{e.id}") for e in chosen]
+                rows.append((group, list(zip(chosen, figures, strict=True))))
+        return self._render("exercise_list.html", key=("exercise-list", kind, level), groups=rows, level=level)
 
     def red_flags(self, tier: str | None = None, region: str | None = None) -> Markup:
         """Warning signs by tier; one tier (a box repeated on many pages, without ids) or one region."""
@@ -369,6 +405,7 @@ MACROS = (
     "relations",
     "muscle_card",
     "exercise_card",
+    "exercise_list",
     "red_flags",
     "cite",
     "bibliography",
