@@ -84,6 +84,7 @@ class Renderer:
         self.where = where
         self.titles = titles or {}
         self.shown: dict[str, list[str]] = {}
+        self.called: set[str] = set()  # the macros the current page called (macros/site.py records them)
         self._memo: dict[tuple, Markup] = {}
         loader = ChoiceLoader(
             [FileSystemLoader(TEMPLATES), PrefixLoader({"figures": FileSystemLoader(figures.folder)})]
@@ -107,8 +108,9 @@ class Renderer:
         )
 
     def start_page(self) -> None:
-        """Forget what the previous page showed (for its structured data)."""
+        """Forget what the previous page showed (for its structured data) and called."""
         self.shown = {}
+        self.called = set()
 
     def _show(self, kind: str, entry_id: str) -> None:
         self.shown.setdefault(kind, []).append(entry_id)
