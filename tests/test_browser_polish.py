@@ -39,3 +39,71 @@ def test_exercise_index_rows_show_the_drawing_beside_the_name(browser, base, dat
     page.mouse.click((x0 + x1) / 2, (y0 + y1) / 2)
     page.wait_for_function("() => location.pathname.endsWith('/exercises/half-kneeling-hip-flexor-stretch/')")
     context.close()
+
+
+CONTRAST = "{runOnly: ['color-contrast'], resultTypes: ['violations']}"
+STATES = (["hover"], ["focus", "focus-visible"], ["active", "hover"])
+
+
+def forced_states_contrast(page, selector: str, label: str) -> list[str]:
+    """axe colour contrast with every element matching selector forced into :hover, :focus and
+    :active in turn (the DevTools protocol). The page's context asks for reduced motion, so
+    Material drops its transitions and axe sees the state a control settles in, not a fade."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
+    nodes = cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": selector})["nodeIds"]
+    assert nodes, f"{label}: nothing matches {selector}"
+    problems = [f"{label} at rest: {v}" for v in axe(page, CONTRAST)]
+    for states in STATES:
+        for node in nodes:
+            cdp.send("CSS.forcePseudoState", {"nodeId": node, "forcedPseudoClasses": states})
+        page.wait_for_timeout(100)
+        problems += [f"{label} :{'+'.join(states)}: {v}" for v in axe(page, CONTRAST)]
+    for node in nodes:
+        cdp.send("CSS.forcePseudoState", {"nodeId": node, "forcedPseudoClasses": []})
+    cdp.detach()
+    return problems
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_states_that_scripts_create_keep_contrast(browser, base, scheme):
+    """The resting-page checks see each control as the page loads. Here the states scripts make
+    are checked too: the routine player running, paused and finished; a chosen pain-map area; a
+    verdict filter pressed; a glossary tooltip; search with its results open."""
+    context = browser.new_context(color_scheme=scheme, reduced_motion="reduce")
+    context.add_init_script("window.routinePlayerTickMs = 20;")
+    page = context.new_page()
+    problems = []
+
+    page.goto(url_of(base, "routines/desk-break.md"), wait_until="load")
+    player = page.locator(".routine-player")
+    player.get_by_role("button", name="Start").click()
+    problems += forced_states_contrast(page, ".routine-player button, .routine-player input", "player running")
+    player.get_by_role("button", name="Pause").click()
+    problems += forced_states_contrast(page, ".routine-player button, .routine-player input", "player paused")
+    player.get_by_role("button", name="Resume").click()
+    page.wait_for_selector(".routine-player--done", timeout=30_000)
+    problems += forced_states_contrast(page, ".routine-player button", "player finished")
+
+    page.goto(url_of(base, "pain-map.md"), wait_until="load")
+    page.locator("svg a[data-region='groin']").first.dispatch_event("click")
+    problems += forced_states_contrast(page, ".pain-map a, .pain-map button", "pain map, an area chosen")
+
+    page.goto(url_of(base, "myths.md"), wait_until="load")
+    page.locator(".claims-filter button").nth(1).click()
+    assert page.locator(".claims-filter button[aria-pressed='true']").count() == 1
+    problems += forced_states_contrast(page, ".claims-filter button", "claims filter, a verdict chosen")
+
+    page.goto(url_of(base, "anatomy/iliopsoas.md"), wait_until="load")
+    page.locator("article a.term").first.focus()
+    assert page.locator("#term-tip").is_visible()
+    problems += [f"glossary tooltip: {v}" for v in axe(page, CONTRAST)]
+
+    page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").press_sequentially("psoas", delay=20)
+    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    problems += forced_states_contrast(page, ".md-search a, .md-search button, .md-search input", "search open")
+    context.close()
+    assert not problems, f"{scheme}:\n  " + "\n  ".join(problems)
