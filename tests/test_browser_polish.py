@@ -9,6 +9,14 @@ from browser import axe, url_of
 pytestmark = pytest.mark.slow
 
 PHONE = {"width": 390, "height": 844}
+# A point on the screen where a tap reaches this element (a shape drawn in two parts has empty
+# space in the middle of its box).
+INSIDE = """el => {
+    const r = el.getBoundingClientRect();
+    for (let y = r.top + 2; y < r.bottom; y += 3)
+        for (let x = r.left + 2; x < r.right; x += 3)
+            if (el.contains(document.elementFromPoint(x, y))) return [x, y];
+}"""
 BOX = "el => { const r = el.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; }"
 
 
@@ -107,3 +115,45 @@ def test_states_that_scripts_create_keep_contrast(browser, base, scheme):
     problems += forced_states_contrast(page, ".md-search a, .md-search button, .md-search input", "search open")
     context.close()
     assert not problems, f"{scheme}:\n  " + "\n  ".join(problems)
+
+
+def test_phone_review_fixes(browser, base):
+    """What the phone review found, kept fixed: a glossary term in a table's row label stays one
+    word; the stop rule reads at body size; a tapped pain-map area gets no focus frame (a key
+    press does); the current routine step is a dark tint in dark mode."""
+    context = browser.new_context(viewport=PHONE, color_scheme="dark", has_touch=True)
+    page = context.new_page()
+    page.goto(url_of(base, "exercises/glute-bridge.md"), wait_until="load")
+    split = page.evaluate("""() => [...document.querySelectorAll('article th[scope=row] a.term')]
+        .filter(a => a.getClientRects().length > 1).map(a => a.textContent)""")
+    assert page.locator("article th[scope=row] a.term").count() > 0 and not split, f"row labels split: {split}"
+    size = "el => parseFloat(getComputedStyle(el).fontSize)"
+    assert page.locator(".stop-rule li").first.evaluate(size) >= page.locator("article > p").first.evaluate(size)
+
+    page.goto(url_of(base, "pain-map.md"), wait_until="load")
+    area = page.locator("svg a[data-region='groin']").first
+    area.scroll_into_view_if_needed()
+    x, y = area.evaluate(INSIDE)
+    page.touchscreen.tap(x, y)
+    panel = page.locator("#region-groin")
+    panel.wait_for()
+    outline = "el => getComputedStyle(el).outlineStyle"
+    assert page.evaluate("document.activeElement.id") == "region-groin"
+    assert panel.evaluate(outline) == "none", "a tap draws no frame around the panel"
+    page.locator(".pain-map__list a[href$='#region-buttock']").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.activeElement.id === 'region-buttock'")
+    assert page.evaluate(f"({outline})(document.activeElement)") != "none", "keyboard focus shows the frame"
+
+    page.goto(url_of(base, "routines/desk-break.md"), wait_until="load")
+    page.get_by_role("button", name="Start").click()
+    head = page.locator(".routine-step--current > .routine-step__head")
+    head.wait_for()
+    rgb = head.evaluate("""el => {
+        const c = document.createElement('canvas').getContext('2d');
+        c.fillStyle = getComputedStyle(document.body).backgroundColor; c.fillRect(0, 0, 1, 1);
+        c.fillStyle = getComputedStyle(el).backgroundColor; c.fillRect(0, 0, 1, 1);
+        return [...c.getImageData(0, 0, 1, 1).data].slice(0, 3);
+    }""")
+    assert sum(rgb) / 3 < 90, f"the current step is a pale block in dark mode: rgb{tuple(rgb)}"
+    context.close()
