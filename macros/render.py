@@ -39,6 +39,13 @@ WORKS = get_args(MuscleRoles.model_fields["works"].annotation)
 GROUPS = get_args(Condition.model_fields["group"].annotation)
 EXERCISE_KINDS = get_args(Exercise.model_fields["kind"].annotation)
 STAGES = ("start", "end")
+# How exercise_list() groups the kinds, in display order: (group id, kinds). The group id is
+# its heading's anchor; templates/exercise_list.html holds the heading words.
+EXERCISE_GROUPS = (
+    ("stretches", ("stretch",)),
+    ("strength-and-endurance", ("strength", "endurance")),
+    ("rest-and-habits", ("relaxation", "habit")),
+)
 
 # Claim themes as words: the tags of the pages that show claims of the theme (macros/related.py).
 THEME_NAMES = {
@@ -108,6 +115,7 @@ class Renderer:
         self.where = where
         self.titles = titles or {}
         self.shown: dict[str, list[str]] = {}
+        self.called: set[str] = set()  # the macros the current page called (macros/site.py records them)
         self._memo: dict[tuple, Markup] = {}
         loader = ChoiceLoader(
             [FileSystemLoader(TEMPLATES), PrefixLoader({"figures": FileSystemLoader(figures.folder)})]
@@ -138,8 +146,9 @@ class Renderer:
         )
 
     def start_page(self) -> None:
-        """Forget what the previous page showed (for its structured data)."""
+        """Forget what the previous page showed (for its structured data) and called."""
         self.shown = {}
+        self.called = set()
 
     def _show(self, kind: str, entry_id: str) -> None:
         self.shown.setdefault(kind, []).append(entry_id)
@@ -230,6 +239,34 @@ class Renderer:
             level=level,
             claims=[self.data.claims[c] for c in exercise.claims],
         )
+
+    def exercise_list(self, kind: str | None = None, level: int = 2) -> Markup:
+        """Exercises as rows: end-position drawing, name linking to its page, summary and dose.
+
+        Without `kind`, every exercise, under a heading per group (EXERCISE_GROUPS); with one
+        exercise kind, that kind's exercises only. Each links to docs/exercises/<id>.md, which
+        must exist (the link is raw HTML, so MkDocs would not catch a broken one).
+        """
+        call = f"exercise_list({kind!r})"
+        if kind is not None and kind not in EXERCISE_KINDS:
+            raise MacroError(
+                f"{self.where()}: {call}: kind must be one of {', '.join(EXERCISE_KINDS)}"
+                f"{did_you_mean(kind, EXERCISE_KINDS)}"
+            )
+        if level not in (2, 3, 4):
+            raise MacroError(f"{self.where()}: {call}: level must be 2, 3 or 4 (the heading level of its groups)")
+        groups = EXERCISE_GROUPS if kind is None else ((None, (kind,)),)
+        rows = []
+        for group, kinds in groups:
+            chosen = [e for e in self.data.exercises.values() if e.kind in kinds]
+            for exercise in chosen:
+                page = f"exercises/{exercise.id}.md"
+                if page not in self.titles:
+                    raise MacroError(f"{self.where()}: {call}: exercise {exercise.id!r} has no page docs/{page}")
+            if chosen:
+                figures = [self._svg(f"{e.id}-end", "exercise_list", uid=f"list-{e.id}") for e in chosen]
+                rows.append((group, list(zip(chosen, figures, strict=True))))
+        return self._render("exercise_list.html", key=("exercise-list", kind, level), groups=rows, level=level)
 
     def red_flags(self, tier: str | None = None, region: str | None = None) -> Markup:
         """Warning signs by tier; one tier (a box repeated on many pages, without ids) or one region."""
@@ -576,6 +613,7 @@ MACROS = (
     "relations",
     "muscle_card",
     "exercise_card",
+    "exercise_list",
     "red_flags",
     "cite",
     "bibliography",

@@ -17,6 +17,7 @@ from .outputs import write_all
 from .pages import all_pages
 from .problems import DataError, MacroError
 from .quiz import card_homes
+from .reading import reading_minutes
 from .related import survey
 from .render import MACROS, Renderer
 from .review import due
@@ -71,6 +72,7 @@ def _bound(renderer: Renderer, name: str):
     method = getattr(renderer, name)
 
     def macro(*args, **kwargs):
+        renderer.called.add(name)
         return method(*args, **kwargs)
 
     macro.__name__ = macro.__qualname__ = name
@@ -84,12 +86,14 @@ def before_page(env) -> None:
 
 
 def after_page(env) -> None:
-    """Hand the theme this page's schema.org graph (printed by overrides/main.html).
+    """Hand the theme this page's schema.org graph (printed by overrides/main.html) and its
+    reading time in minutes (overrides/partials/content.html; None where it means nothing).
 
-    Structured data is an extra, not part of the page's content: a tool that skips this
-    hook (Zensical does) still builds a correct site, only without JSON-LD.
+    Both are extras, not part of the page's content: a tool that skips this hook (Zensical
+    does) still builds a correct site, only without JSON-LD and reading times.
     """
     renderer = env.site_renderer
+    env.page.meta["reading_minutes"] = reading_minutes(env.markdown, env.page.file.src_uri, renderer.called)
     site_url = env.conf["site_url"] or "/"
     url = site_url.rstrip("/") + "/" + env.page.url
     env.page.meta["jsonld"] = page_graph(

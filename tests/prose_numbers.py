@@ -23,6 +23,7 @@ DATA_BLOCKS = (
     "contains(@class, 'bibliography')",
     "contains(@class, 'glossary')",
     "contains(@class, 'routine')",
+    "contains(@class, 'exercise-list')",
     "contains(@class, 'pain-map')",
     "contains(@class, 'verdict-key')",
     "contains(@class, 'page-review')",

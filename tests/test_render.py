@@ -393,3 +393,49 @@ def test_plan_builder_holds_every_card_hidden_with_its_calendar_data(render):
     assert "Mini site" in sheet.text_content()
     ids = root.xpath("//@id")
     assert len(ids) == len(set(ids))
+
+
+def test_exercise_list_groups_every_exercise_with_its_drawing(data):
+    titles = {f"exercises/{e}.md": e for e in data.exercises}
+    real = Renderer(
+        data,
+        Figures(ROOT / "figures"),
+        links=lambda: Links("exercises/", True, PAGES),
+        where=lambda: "docs/exercises/index.md:40",
+        titles=titles,
+    )
+    markup = real.exercise_list()
+    root = as_page(markup)
+    assert [(h.tag, h.get("id")) for h in root.xpath("./h2")] == [
+        ("h2", "stretches"),
+        ("h2", "strength-and-endurance"),
+        ("h2", "rest-and-habits"),
+    ]
+    kinds = {"stretches": {"stretch"}, "strength-and-endurance": {"strength", "endurance"}}
+    kinds["rest-and-habits"] = {"relaxation", "habit"}
+    seen = []
+    for h in root.xpath("./h2"):
+        tiles = h.getnext().xpath("./li")
+        assert tiles, h.get("id")
+        for tile in tiles:
+            href = tile.xpath(".//p[@class='exercise-tile__name']/a/@href")[0]
+            exercise = data.exercises[href.removeprefix("../exercises/").removesuffix("/")]
+            assert exercise.kind in kinds[h.get("id")], exercise.id
+            assert tile.xpath("string(.//p[@class='exercise-tile__name'])") == exercise.name
+            assert tile.xpath("string(.//p[@class='exercise-tile__summary'])") == exercise.summary
+            assert tile.xpath("string(.//p[@class='exercise-tile__dose'])") == f"How much: {exercise.dose.summary}"
+            figure = tile.xpath("./div[@class='exercise-tile__figure']")[0]
+            assert figure.get("aria-hidden") == "true", "the name says it; the drawing is decorative here"
+            assert figure.xpath("./svg/title")[0].text.endswith(": end position"), exercise.id
+            seen.append(exercise.id)
+    assert sorted(seen) == sorted(data.exercises), "every exercise, once"
+    ids = re.findall(r'\bid="([^"]+)"', str(markup))
+    assert len(ids) == len(set(ids)), "ids stay unique on the page"
+    assert all(i.startswith("fig-list-") for i in ids)
+    one = as_page(real.exercise_list("habit"))
+    assert not one.xpath(".//h2") and len(one.xpath(".//li")) == 1
+    with pytest.raises(MacroError, match=r"exercise_list\('strech'\): kind must be one of .*did you mean 'stretch'"):
+        real.exercise_list("strech")
+    del titles["exercises/plank.md"]
+    with pytest.raises(MacroError, match=r"exercise 'plank' has no page docs/exercises/plank.md"):
+        real.exercise_list("endurance")
