@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from . import compat
 from .crossrefs import broken_references
 from .explain import problems_for
+from .guide import guide_problems
 from .i18n import DEFAULT
 from .localise import localise
 from .models import KINDS, Entry
@@ -112,6 +113,7 @@ def read_all(data_dir: Path, root: Path) -> SiteData:
         failed[kind] = invalid
     site = SiteData(entries, trees)
     problems += _reference_problems(site, failed)
+    problems += guide_problems(site, failed)
     if problems:
         raise DataError(problems)
     return site

@@ -8,8 +8,10 @@ page and line. Review dates, titles and checks all read pages through `read_page
 
 from __future__ import annotations
 
+import ast
 import datetime
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -25,6 +27,8 @@ from .yamlread import decode, parse
 # Identical to MkDocs 1.6's mkdocs.utils.meta.YAML_RE (a test holds them together).
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNICODE | re.DOTALL)
 BOM = "\ufeff"
+# A macro call on a page: {{ name(args) }}.
+MACRO_CALL = re.compile(r"\{\{\s*(\w+)\((.*?)\)\s*\}\}", re.S)
 
 
 class PageMeta(BaseModel):
@@ -136,3 +140,17 @@ def all_pages(docs_dir: Path) -> list[Page]:
     files = markdown_files(docs_dir)
     stamp = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
     return list(_read_all(str(docs_dir), stamp))
+
+
+def macro_calls(body: str) -> Iterator[tuple[str, list, dict]]:
+    """The macro calls in a page's body whose arguments are plain values: (name, args, kwargs).
+
+    A call that is not literal is skipped: the build itself reports a broken one, with its line."""
+    for name, args in MACRO_CALL.findall(body):
+        try:
+            call = ast.parse(f"f({args})", mode="eval").body
+            values = [ast.literal_eval(a) for a in call.args]
+            options = {k.arg: ast.literal_eval(k.value) for k in call.keywords}
+        except (SyntaxError, ValueError):
+            continue
+        yield name, values, options

@@ -16,6 +16,9 @@ from .load import load
 from .outputs import write_all
 from .pages import all_pages
 from .problems import DataError, MacroError
+from .quiz import card_homes
+from .reading import reading_minutes
+from .related import survey
 from .render import MACROS, Renderer
 from .review import due
 from .structured import page_graph
@@ -35,14 +38,20 @@ def register(env) -> None:
     _review_notice(root, data)
     if lang != DEFAULT:
         _translation_notice(root, lang)
+    pages = all_pages(docs_dir)
+    # The first pass: what every page shows, before any page renders (macros/related.py).
+    env.site_survey = survey(pages, data, conf["nav"])
     renderer = Renderer(
         data,
         figures,
         links=lambda: Links(_page(env).url if _page(env) else "", conf["use_directory_urls"], site_pages),
         where=lambda: call_site(_page(env), docs_dir),
-        titles={page.rel: page.title for page in all_pages(docs_dir)},
+        titles={page.rel: page.title for page in pages},
         lang=lang,
         emergency_numbers=conf["extra"].get("emergency_numbers") or [],
+        site={"name": conf["site_name"], "url": conf["site_url"] or ""},
+        homes=env.site_survey.homes,
+        card_pages=card_homes(pages),
     )
     for name in MACROS:
         env.macro(_bound(renderer, name), name)
@@ -63,6 +72,7 @@ def _bound(renderer: Renderer, name: str):
     method = getattr(renderer, name)
 
     def macro(*args, **kwargs):
+        renderer.called.add(name)
         return method(*args, **kwargs)
 
     macro.__name__ = macro.__qualname__ = name
@@ -76,17 +86,34 @@ def before_page(env) -> None:
 
 
 def after_page(env) -> None:
-    """Hand the theme this page's schema.org graph (printed by overrides/main.html).
+    """Hand the theme this page's schema.org graph (printed by overrides/main.html) and its
+    reading time in minutes (overrides/partials/content.html; None where it means nothing).
 
-    Structured data is an extra, not part of the page's content: a tool that skips this
-    hook (Zensical does) still builds a correct site, only without JSON-LD.
+    Both are extras, not part of the page's content: a tool that skips this hook (Zensical
+    does) still builds a correct site, only without JSON-LD and reading times.
     """
     renderer = env.site_renderer
+    env.page.meta["reading_minutes"] = reading_minutes(env.markdown, env.page.file.src_uri, renderer.called)
     site_url = env.conf["site_url"] or "/"
     url = site_url.rstrip("/") + "/" + env.page.url
     env.page.meta["jsonld"] = page_graph(
         env.page.meta, url, site_url, env.conf["site_name"], renderer.shown, renderer.data, renderer.lang
     )
+    set_related_and_tags(env)
+
+
+def set_related_and_tags(env) -> None:
+    """Related pages (printed by overrides/partials/related.html) and tags (read by Material's
+    tags plugin, which collects them after this hook) from what the pages show (macros/related.py)."""
+    renderer, found = env.site_renderer, env.site_survey
+    rel = env.page.file.src_uri
+    links = renderer.links
+    env.page.meta["related"] = [
+        {"title": renderer.titles[other], "url": links.page(other)} for other in found.related.get(rel, [])
+    ]
+    themes = found.themes.get(rel, [])
+    if themes:
+        env.page.meta["tags"] = [renderer.theme_name(theme) for theme in themes]
 
 
 def after_build(env) -> None:

@@ -16,6 +16,8 @@ from macros.i18n import DEFAULT, LANGUAGES
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
 DOCS = ROOT / "docs"
+# The mini-site's emergency numbers (tests/fixtures/minisite/mkdocs.yml), for Renderers made in tests.
+MINI_NUMBERS = [{"number": "999", "where": "UK"}, {"number": "112", "where": "EU"}]
 
 
 class Project:

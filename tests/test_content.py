@@ -57,10 +57,18 @@ def test_every_exercise_has_a_page_with_its_card(data):
         assert f'exercise_card("{exercise_id}"' in source(rel), rel
 
 
-def test_exercise_library_lists_every_exercise(data):
-    text = source("exercises/index.md")
-    for exercise_id in data.exercises:
-        assert f"({exercise_id}.md)" in text, f"exercises/index.md does not list {exercise_id}"
+def test_exercise_library_lists_every_exercise(data, real_site):
+    """The built index links every exercise's page once, with its end-position drawing."""
+    import lxml.html
+
+    root = lxml.html.parse(str(real_site / "exercises" / "index.html")).getroot()
+    tiles = root.xpath("//article//li[contains(concat(' ', @class, ' '), ' exercise-tile ')]")
+    pages = [(real_site / "exercises" / t.xpath(".//a/@href")[0] / "index.html").resolve() for t in tiles]
+    expected = [(real_site / "exercises" / e / "index.html").resolve() for e in data.exercises]
+    assert sorted(pages) == sorted(expected), "exercises/index.md must link each exercise's page once"
+    assert all(p.exists() for p in pages)
+    for tile, exercise_id in zip(tiles, [p.parent.name for p in pages], strict=True):
+        assert tile.xpath(f".//svg[starts-with(@aria-labelledby, 'fig-list-{exercise_id}-')]"), exercise_id
 
 
 def test_enough_claims_exercises_and_muscles(data):

@@ -12,7 +12,7 @@ from helpers import ROOT
 from macros.figures import drawing_words
 from macros.i18n import DEFAULT, LANGUAGES, catalogue
 from macros.pages import all_pages
-from macros.render import TEMPLATES
+from macros.render import TEMPLATES, THEME_NAMES
 from macros.translations import configured_languages, due
 
 OTHERS = [lang for lang in configured_languages(ROOT) if lang != DEFAULT]
@@ -26,6 +26,8 @@ def interface_strings() -> dict[str, str]:
         for line, _function, message in env.extract_translations(template.read_text(encoding="utf-8")):
             for text in [message] if isinstance(message, str) else [m for m in message if m]:
                 found.setdefault(text, f"macros/templates/{template.name}:{line}")
+    for theme in THEME_NAMES.values():  # tags, translated in Python (Renderer.theme_name)
+        found.setdefault(theme, "macros/render.py THEME_NAMES")
     for drawing in sorted((ROOT / "figures").glob("*.svg")):
         for text in drawing_words(drawing.read_text(encoding="utf-8")):
             found.setdefault(text, f"figures/{drawing.name}")

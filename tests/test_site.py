@@ -273,3 +273,83 @@ def test_condition_pages_describe_medical_conditions(pages, data):
     )
     assert {"@type": "Muscle", "name": "Psoas major"} in bleed["associatedAnatomy"]
     assert not [t for t in jsonld(pages["conditions/index.md"])["@graph"] if t["@type"] == "MedicalCondition"]
+
+
+# Pages read through get a reading time under the title; the home page, section indexes and
+# pages built around a tool or a look-up list do not (macros/reading.py).
+NO_READING_TIME = {
+    "index.md",
+    "exercises/index.md",
+    "conditions/index.md",
+    "routines/index.md",
+    "routines/ten-minute-routine.md",
+    "routines/desk-break.md",
+    "pain-map.md",
+    "references.md",
+    "glossary.md",
+    "myths.md",
+}
+
+
+def test_articles_show_a_reading_time_under_the_title(pages):
+    from mkdocs.config import load_config
+
+    from macros.reading import WORDS_PER_MINUTE
+
+    label = load_config(str(ROOT / "mkdocs.yml"))["extra"]["ui"]["reading_time"]
+    shown = {}
+    for rel, root in pages.items():
+        body = article(root)
+        found = body.xpath(".//p[@class='reading-time']")
+        if rel in NO_READING_TIME:
+            assert not found, f"{rel}: a reading time means nothing on this page"
+            continue
+        assert len(found) == 1, f"{rel}: no reading time"
+        assert found[0].getprevious().tag == "h1", f"{rel}: the reading time sits right under the title"
+        match = re.fullmatch(re.escape(label).replace(r"\{n\}", r"(\d+)"), found[0].text_content())
+        assert match, f"{rel}: {found[0].text_content()!r} is not mkdocs.yml extra.ui.reading_time"
+        for hidden in body.xpath(".//svg|.//script|.//*[@class='reading-time']|.//*[@class='headerlink']"):
+            hidden.drop_tree()
+        words = len(body.text_content().split())
+        shown[rel] = (int(match[1]), words)
+    for rel, (minutes, words) in shown.items():
+        expected = words / WORDS_PER_MINUTE
+        assert expected - 1.5 <= minutes <= expected + 1.5, f"{rel}: {minutes} min for {words} words"
+    assert shown["exercises/glute-bridge.md"][0] >= 2
+
+
+# Material's own markup the cheap checks flag and no small override fixes: on a section's index
+# page (navigation.indexes) its table of contents keeps a label for the `__toc` toggle that the
+# page does not render.
+MATERIAL_KNOWN = ("for names '__toc', which no element has",)
+
+
+def test_built_html_passes_the_cheap_validity_checks(site):
+    from html_check import problems
+
+    found = []
+    for path in sorted(site.rglob("*.html")):
+        rel = path.relative_to(site).as_posix()
+        found += [f"{rel}: {p}" for p in problems(path.read_text(encoding="utf-8")) if not p.endswith(MATERIAL_KNOWN)]
+    assert not found, "invalid HTML:\n  " + "\n  ".join(found[:40])
+
+
+def test_validity_checks_catch_what_a_browser_would_repair():
+    from html_check import problems
+
+    bad = (
+        '<p id="a">One <div>block</div> in a paragraph</p>\n'
+        '<p id="a" class="x" class="y">Twice</p>\n'
+        '<label tabindex="" for="nothing">x</label>\n'
+        '<svg aria-labelledby="t"><title id="t">ok</title><p>in svg</p></svg>\n'
+        "<ul><li><p>closed by the list item</li></ul>\n"
+    )
+    found = "\n".join(problems(bad))
+    assert "<div> inside the <p> from line 1" in found
+    assert "stray </p>" in found
+    assert "id 'a' appears 2 times" in found
+    assert "attribute 'class' 2 times" in found
+    assert '<label tabindex="">' in found
+    assert "for names 'nothing'" in found
+    assert "'t'" not in found, "an id reference that exists is fine"
+    assert problems('<p>Fine <a href="#x" id="x">link</a></p><div><p>text</div>') == []
