@@ -48,6 +48,8 @@ def pages_due(root: Path, lang: str) -> list[Due]:
     for rel, page in found.items():
         if rel not in english:
             due.append(Due(f"docs/{LANGUAGES[lang]}/{rel}", f"docs/{rel} does not exist: remove or rename this page"))
+        elif page.meta.source_hash is None:
+            due.append(Due(f"docs/{LANGUAGES[lang]}/{rel}", "not marked as translated yet (no source_hash)"))
         elif page.meta.source_hash != page_hash(english[rel]):
             due.append(Due(f"docs/{LANGUAGES[lang]}/{rel}", f"docs/{rel} changed since this translation"))
     return due
