@@ -85,9 +85,9 @@ _dic_es = pyphen.Pyphen(lang="es")
 
 def spanish_ease(html_file: Path) -> tuple[float, int]:
     """(Fernández-Huerta reading ease, word count) of a Spanish page: higher is easier; 60–70
-    reads as 'normal', 70–80 'fairly easy'. FH = 206.84 − 0.60 P − 1.02 F, with P syllables and
-    F sentences per 100 words (Fernández Huerta 1959), syllables from Pyphen's Spanish
-    dictionary, as textstat counts them; like textstat it runs a little easy on vowel pairs."""
+    reads as 'normal', 70–80 'fairly easy'. FH = 206.84 − 60 × syllables per word − 1.02 × words
+    per sentence, as textstat computes it (Fernández Huerta's 1959 adaptation of Flesch), with
+    syllables from Pyphen's Spanish dictionary; like textstat it runs a little easy on vowel pairs."""
     root = lxml.html.parse(str(html_file)).getroot()
     articles = root.xpath("//article")
     chunks = running_text(articles[0]) if articles else []
@@ -101,7 +101,7 @@ def spanish_ease(html_file: Path) -> tuple[float, int]:
         sentences += max(1, len(re.findall(r"[.!?](?:\s|$)", chunk)))
     if not words:
         return 0.0, 0
-    return 206.84 - 60 * syl / words - 102 * sentences / words, words
+    return 206.84 - 60 * syl / words - 1.02 * words / sentences, words
 
 
 if __name__ == "__main__":

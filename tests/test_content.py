@@ -175,6 +175,10 @@ def test_spanish_ease_tells_easy_from_hard(tmp_path):
         "complejas durante la bipedestación prolongada. " * 10 + "</p></article>"
     )
     assert spanish_ease(easy)[0] > 80 > SPANISH_FLOOR > spanish_ease(hard)[0]
+    # Longer sentences of the same words read harder (words per sentence, as textstat counts).
+    long = tmp_path / "long.html"
+    long.write_text("<article><p>" + "El psoas mueve la pierna y le duele la espalda " * 10 + ".</p></article>")
+    assert spanish_ease(long)[0] < spanish_ease(easy)[0]
 
 
 @pytest.mark.slow
