@@ -205,3 +205,13 @@ def test_number_check_catches_an_unbacked_figure(tmp_path):
 )
 def test_spanish_syllables_follow_spanish_vowel_rules(word, count):
     assert spanish_syllables(word) == count
+
+
+def test_about_page_names_everything_the_browser_keeps():
+    keys = set()
+    for script in sorted((ROOT / "overrides/assets").glob("*.js")):
+        keys |= set(re.findall(r"""KEY\s*=\s*["']([\w-]+)["']""", script.read_text(encoding="utf-8")))
+    assert keys, "no storage keys found: the pattern no longer matches the scripts"
+    about = source("about.md")
+    missing = sorted(k for k in keys if f"`{k}`" not in about)
+    assert not missing, f"docs/about.md must say what is stored and how to clear it: {missing}"
