@@ -13,7 +13,7 @@ from macros.crossrefs import cited
 from macros.pages import read_page
 from macros.translations import configured_languages
 from prose_numbers import unbacked
-from readability import page_grade, spanish_ease
+from readability import page_grade, spanish_ease, spanish_syllables
 
 PAGES = page_paths()
 # Reference pages may be technical; everything else is written for readers.
@@ -197,3 +197,21 @@ def test_number_check_catches_an_unbacked_figure(tmp_path):
         encoding="utf-8",
     )
     assert unbacked(page) == ["Hold it for 45 seconds."]
+
+
+@pytest.mark.parametrize(
+    "word, count",
+    [("idea", 3), ("aéreo", 4), ("psoas", 2), ("músculo", 3), ("ilíaco", 4), ("pierna", 2), ("hormigueo", 4)],
+)
+def test_spanish_syllables_follow_spanish_vowel_rules(word, count):
+    assert spanish_syllables(word) == count
+
+
+def test_about_page_names_everything_the_browser_keeps():
+    keys = set()
+    for script in sorted((ROOT / "overrides/assets").glob("*.js")):
+        keys |= set(re.findall(r"""KEY\s*=\s*["']([\w-]+)["']""", script.read_text(encoding="utf-8")))
+    assert keys, "no storage keys found: the pattern no longer matches the scripts"
+    about = source("about.md")
+    missing = sorted(k for k in keys if f"`{k}`" not in about)
+    assert not missing, f"docs/about.md must say what is stored and how to clear it: {missing}"
