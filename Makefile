@@ -64,7 +64,7 @@ test: setup
 
 offline: setup
 	rm -rf build/offline
-	OFFLINE=true $(BIN)/mkdocs build --strict --site-dir build/offline
+	OFFLINE=true $(BIN)/python tools/build.py --site-dir build/offline
 	$(BIN)/python tools/offline.py build/offline
 
 screenshots: setup

@@ -9,9 +9,12 @@ import pytest
 from browser import AXE_INIT, Watch, axe, open_page, serve_built, to_dark, url_of
 from helpers import ROOT, copy_project, page_paths
 from hostile import MARK
+from macros.i18n import LANGUAGES
+from macros.translations import configured_languages
 
 pytestmark = pytest.mark.slow
 PAGES = page_paths()
+SITE_LANGUAGES = configured_languages(ROOT)
 
 
 @pytest.fixture(scope="session")
@@ -427,9 +430,20 @@ def test_routine_prints_its_steps(browser, base, data):
     context.close()
 
 
+OFFLINE_TOOLS = [
+    ("routines/desk-break.md", ".routine-player"),
+    ("pain-map.md", "[data-pain-map].pain-map--interactive"),
+]
+
+
 @pytest.mark.parametrize(
     "rel, ready",
-    [("routines/desk-break.md", ".routine-player"), ("pain-map.md", "[data-pain-map].pain-map--interactive")],
+    # in every language the site builds (each language's copy sits in its own folder)
+    [
+        (LANGUAGES[lang] + "/" + rel if LANGUAGES[lang] else rel, ready)
+        for lang in SITE_LANGUAGES
+        for rel, ready in OFFLINE_TOOLS
+    ],
 )
 def test_player_and_pain_map_start_from_the_offline_copy(browser, offline_site, rel, ready):
     context = browser.new_context()

@@ -123,3 +123,11 @@ def test_the_spanish_site_renders_spanish_words(es):
     html = "".join(p.read_text(encoding="utf-8") for p in out.rglob("*.html"))
     assert "Psoas mayor" in html
     assert '<html lang="es"' in html
+
+
+def test_make_translations_due_exits_1_naming_the_page(es, monkeypatch, capsys):
+    monkeypatch.setattr(translations, "ROOT", es.path)
+    assert translations.main(["due", "es"]) == 0
+    es.replace("docs/index.md", "\n", "\nA new English sentence.\n", count=1)
+    assert translations.main(["due", "es"]) == 1
+    assert "docs/es/index.md: docs/index.md changed since this translation" in capsys.readouterr().out
