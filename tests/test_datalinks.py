@@ -11,7 +11,7 @@ import lxml.html
 import pytest
 import yaml
 
-from helpers import DOCS, ROOT, built_path, page_paths
+from helpers import DOCS, ROOT, built_path, lang_of, page_paths
 from macros.figures import Figures
 from macros.links import Links, condition_role
 from macros.pages import Page, all_pages, macro_calls
@@ -249,8 +249,16 @@ def test_pages_that_show_claims_carry_their_themes_as_tags(real_site, pages, fou
 
 @pytest.mark.slow
 def test_share_button_carries_its_words_from_the_config(pages):
-    ui = CONFIG["extra"]["ui"]
+    import functools
+
+    from mkdocs.config import load_config
+
+    @functools.cache
+    def words(lang: str) -> dict:  # each language's own config
+        return load_config(str(ROOT / ("mkdocs.yml" if lang == "en" else f"mkdocs.{lang}.yml")))["extra"]["ui"]
+
     for rel, root in pages.items():
+        ui = words(lang_of(rel))
         box = root.xpath("//article//div[@data-share]")
         assert len(box) == 1 and box[0].get("hidden") is not None, rel
         labels = json.loads(box[0].get("data-labels"))
