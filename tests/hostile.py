@@ -99,7 +99,7 @@ def poison_data(data_dir: Path) -> None:
         path.write_text(yaml.safe_dump({kind: poisoned}, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
-OWN_SCRIPT = re.compile(r"^(\.{1,2}/|/[\w-]+/|/)*assets/[\w./-]+\.js$")
+OWN_SCRIPT = re.compile(r"^(\.{1,2}/|/)*([\w-]+/)*assets/[\w./-]+\.js$")
 
 
 def live_markup(root: lxml.html.HtmlElement) -> list[str]:
