@@ -79,7 +79,7 @@ zensical: setup
 lighthouse: build
 	tools/lighthouse.sh
 
-LINT_YAML := data mkdocs.yml .github tests/fixtures .yamllint.yml .pre-commit-config.yaml
+LINT_YAML := data mkdocs.yml mkdocs.es.yml macros/locales .github tests/fixtures .yamllint.yml .pre-commit-config.yaml
 LINT_PY := macros tests tools
 lint: setup
 	$(BIN)/ruff check $(LINT_PY)
