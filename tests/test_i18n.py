@@ -88,3 +88,27 @@ def test_no_todo_left_in_a_translation(lang):
         if path.is_file() and "TODO" in path.read_text(encoding="utf-8")
     ]
     assert not left, f"untranslated TODO markers in {left}"
+
+
+@pytest.mark.skipif(not OTHERS, reason="one language: no alternates to list")
+def test_sitemaps_list_every_page_in_every_language_and_pages_carry_no_alternate_links(real_site):
+    """hreflang lives in sitemap.xml: a <link rel="alternate"> in a page's head makes Material's
+    script fetch "sitemap.xml" beside it (a 404 for any address but a language's root)."""
+    import re
+    from urllib.parse import urlsplit
+
+    site_url = load_config(str(ROOT / "mkdocs.yml")).site_url
+    prefix = urlsplit(site_url).path
+    for lang in [DEFAULT, *OTHERS]:
+        folder = LANGUAGES[lang]
+        xml = (real_site / folder / "sitemap.xml").read_text(encoding="utf-8")
+        entries = xml.split("<url>")[1:]
+        assert entries, f"{folder or '.'}/sitemap.xml lists no pages"
+        for entry in entries:
+            hrefs = dict(re.findall(r'hreflang="([^"]+)" href="([^"]+)"', entry))
+            assert set(hrefs) == {*[DEFAULT, *OTHERS], "x-default"}, entry
+            for href in hrefs.values():
+                path = urlsplit(href).path.removeprefix(prefix)
+                assert (real_site / path / "index.html").exists() or (real_site / path).is_file(), href
+    for html in real_site.rglob("*.html"):
+        assert 'rel="alternate"' not in html.read_text(encoding="utf-8"), html
