@@ -306,6 +306,7 @@ def visit_instantly(page, url: str) -> None:
     """Go to url with Material's instant navigation, as a reader clicking a link does."""
     page.evaluate(
         """url => {
+        window.lastArticle = document.querySelector('article');
         const link = document.createElement('a');
         link.href = url;
         document.body.appendChild(link);
@@ -313,7 +314,12 @@ def visit_instantly(page, url: str) -> None:
     }""",
         url,
     )
-    page.wait_for_function("url => location.href === url && document.querySelector('article[data-glossary]')", arg=url)
+    # The address changes before the new content is in; wait for the new article itself.
+    page.wait_for_function(
+        """url => location.href === url && document.querySelector('article[data-glossary]')
+            && document.querySelector('article') !== window.lastArticle""",
+        arg=url,
+    )
 
 
 def test_hovering_and_focusing_every_tooltip_runs_nothing(browser, hostile_base):
