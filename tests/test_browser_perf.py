@@ -84,3 +84,18 @@ def test_a_dark_system_gets_the_dark_scheme_before_any_action(browser, base):
     assert page.get_attribute("html", "data-bundle") is None
     assert page.get_attribute("body", "data-md-color-scheme") == "slate"
     context.close()
+
+
+def test_a_keyboard_shortcut_before_the_bundle_is_ready_is_kept(browser, base):
+    context = browser.new_context()
+    page = context.new_page()
+    held = []
+    page.route("**/javascripts/bundle.*.js", lambda route: held.append(route))
+    page.goto(base, wait_until="load")
+    page.keyboard.press("/")
+    page.wait_for_function("document.documentElement.dataset.bundle === 'loading'")
+    while held:
+        held.pop().continue_()
+    page.wait_for_function("document.documentElement.dataset.bundle === 'ready'")
+    page.wait_for_function("document.activeElement && document.activeElement.matches('input.md-search__input')")
+    context.close()

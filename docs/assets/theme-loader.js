@@ -14,9 +14,9 @@
  *   Site scripts (extra_javascript) need nothing else; see CONTRIBUTING, "Performance budget".
  * - Material starts its components on DOMContentLoaded, which has already passed: the one
  *   listener its bundle adds for it is kept aside and called once the bundle has run.
- * - A tap on the palette toggle or the search button before the bundle is ready is held and
- *   replayed when it is, so no tap is lost. Links are never held: a link followed before the
- *   bundle is ready is an ordinary page load.
+ * - A tap on the palette toggle or the search button, or one of Material's keyboard shortcuts,
+ *   before the bundle is ready is held and replayed when it is, so none is lost. Links are never
+ *   held: a link followed before the bundle is ready is an ordinary page load.
  * - <html data-bundle> is "loading", then "ready" (tests wait for it).
  */
 /* eslint-disable no-var */
@@ -29,6 +29,7 @@
   var root = document.documentElement;
   var TRIGGERS = ["pointerdown", "pointermove", "touchstart", "keydown", "wheel", "scroll", "focusin", "click"];
   var HOLD = "[data-md-component=palette] label, label[for=__search]";
+  var SHORTCUTS = ["f", "s", "/", "n", "p", ",", "."];  // Material's keys: search, next and previous page
   var subscribers = [];
   var held = [];
   var state = "waiting";
@@ -72,17 +73,22 @@
   }
 
   /* The palette toggle's visible label changes with each choice: replay "a tap on the toggle". */
-  function replay(el) {
-    var palette = el.closest("[data-md-component=palette]");
-    if (palette) el = palette.querySelector("label:not([hidden])") || el;
-    el.click();
+  function tap(el) {
+    return function () {
+      var palette = el.closest("[data-md-component=palette]");
+      (palette && palette.querySelector("label:not([hidden])") || el).click();
+    };
+  }
+
+  function press(key) {
+    return function () { window.dispatchEvent(new KeyboardEvent("keydown", { key: key })); };
   }
 
   function ready() {
     delete document.addEventListener;
     state = "ready";
     root.setAttribute("data-bundle", "ready");
-    held.splice(0).forEach(replay);
+    held.splice(0).forEach(function (action) { action(); });
   }
 
   function load() {
@@ -126,7 +132,16 @@
     var target = event.target instanceof Element && event.target.closest(HOLD);
     if (!target) return;
     event.preventDefault();
-    held.push(target);
+    held.push(tap(target));
+    start();
+  }, true);
+
+  window.addEventListener("keydown", function (event) {
+    var el = event.target;
+    if (state === "ready" || event.metaKey || event.ctrlKey || event.altKey) return;
+    if (SHORTCUTS.indexOf(event.key) < 0 || el.isContentEditable || /^(INPUT|SELECT|TEXTAREA)$/.test(el.tagName)) return;
+    event.preventDefault();
+    held.push(press(event.key));
     start();
   }, true);
 
