@@ -45,7 +45,7 @@ def test_first_action_starts_material_and_instant_navigation_keeps_site_scripts(
     assert page.locator("article[data-glossary]").count() == 1, "site scripts run without the bundle"
     with page.expect_response(lambda r: r.url.endswith("/sitemap.xml")):  # instant navigation needs it
         page.mouse.wheel(0, 200)
-    page.wait_for_function("document.documentElement.dataset.bundle === 'ready' && !!window.component$")
+    page.wait_for_function("() => document.documentElement.dataset.bundle === 'ready' && !!window.component$")
     page.wait_for_timeout(200)
     page.evaluate("window.stayed = true")
     target = url_of(base, "routines/ten-minute-routine.md")
@@ -69,11 +69,11 @@ def test_a_palette_tap_before_the_bundle_is_ready_is_kept(browser, base):
     page.locator(toggle).first.click()
     page.locator(toggle).first.click()
     assert page.get_attribute("body", "data-md-color-scheme") == "default", "the bundle is held back"
-    page.wait_for_function("document.documentElement.dataset.bundle === 'loading'")
+    page.wait_for_function("() => document.documentElement.dataset.bundle === 'loading'")
     while held:
         held.pop().continue_()
-    page.wait_for_function("document.documentElement.dataset.bundle === 'ready'")
-    page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")  # two taps: light, then dark
+    page.wait_for_function("() => document.documentElement.dataset.bundle === 'ready'")
+    page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")  # two taps: light, then dark
     context.close()
 
 
@@ -93,9 +93,9 @@ def test_a_keyboard_shortcut_before_the_bundle_is_ready_is_kept(browser, base):
     page.route("**/javascripts/bundle.*.js", lambda route: held.append(route))
     page.goto(base, wait_until="load")
     page.keyboard.press("/")
-    page.wait_for_function("document.documentElement.dataset.bundle === 'loading'")
+    page.wait_for_function("() => document.documentElement.dataset.bundle === 'loading'")
     while held:
         held.pop().continue_()
-    page.wait_for_function("document.documentElement.dataset.bundle === 'ready'")
-    page.wait_for_function("document.activeElement && document.activeElement.matches('input.md-search__input')")
+    page.wait_for_function("() => document.documentElement.dataset.bundle === 'ready'")
+    page.wait_for_function("() => document.activeElement && document.activeElement.matches('input.md-search__input')")
     context.close()

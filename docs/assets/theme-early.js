@@ -20,6 +20,11 @@ var __md_set = function (key, value, storage, scope) {
   try { storage.setItem(scope.pathname + "." + key, JSON.stringify(value)); } catch (e) { /* private mode */ }
 };
 
+/* Script mode before anything is painted (Material's bundle does this when it starts, and
+ * starts later: docs/assets/theme-loader.js); the search button shows from the first paint. */
+document.documentElement.classList.remove("no-js");
+document.documentElement.classList.add("js");
+
 (function () {
   var palette = __md_get("__palette");
   // Nothing saved yet: Material's own rule picks the first option whose media query matches

@@ -34,11 +34,10 @@
   var held = [];
   var state = "waiting";
 
-  // What the bundle would first do to the page, done now: script mode (the search button shows)
-  // and the palette toggle for the reader's choice. The two buttons appear together, as they
-  // did when the bundle ran here, so nothing in the header moves.
-  root.classList.remove("no-js");
-  root.classList.add("js");
+  // What the bundle would first do to the page, done now: show the palette toggle for the
+  // reader's choice (theme-early.js has already put the page in script mode). The toggle
+  // appears here rather than in theme-early.js so that nothing already painted in the header
+  // moves: it takes its place beside the search button in one step.
   var form = document.querySelector("[data-md-component=palette]");
   if (form && window.__md_get) {
     var inputs = Array.prototype.slice.call(form.querySelectorAll("input"));
