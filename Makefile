@@ -19,7 +19,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 export PYTHONNOUSERSITE := 1
 
-.PHONY: help setup build serve test offline lighthouse screenshots bench zensical lint hooks validate schema lock clean review-due new-exercise new-muscle new-page
+.PHONY: help setup build serve test offline lighthouse screenshots bench zensical lint hooks validate schema lock clean review-due translations-due translation-done new-exercise new-muscle new-page
 
 help:
 	@echo "make serve     build strictly and serve on http://127.0.0.1:8000 (PORT=8123 for another port)"
@@ -35,6 +35,8 @@ help:
 	@echo "make schema    regenerate data/schema/*.json from the models"
 	@echo "make lock      regenerate requirements.lock (with hashes) from requirements.in"
 	@echo "make review-due            pages and data entries due for review within 30 days"
+	@echo "make translations-due      translated pages and data whose English changed (exit 1 if any)"
+	@echo "make translation-done FILE=docs/es/x.md [ID=entry]  record that a translation is up to date"
 	@echo "make new-exercise ID=x     stub exercise entry and page;  make new-muscle ID=x  stub muscle"
 	@echo "make new-page PATH=x.md    stub page with front matter and review dates"
 
@@ -62,7 +64,7 @@ test: setup
 
 offline: setup
 	rm -rf build/offline
-	OFFLINE=true $(BIN)/mkdocs build --strict --site-dir build/offline
+	OFFLINE=true $(BIN)/python tools/build.py --site-dir build/offline
 	$(BIN)/python tools/offline.py build/offline
 
 screenshots: setup
@@ -84,7 +86,7 @@ lint: setup
 	$(BIN)/ruff format --check $(LINT_PY)
 	$(BIN)/yamllint --strict -c .yamllint.yml $(LINT_YAML)
 	$(BIN)/python -m macros.validate
-	$(BIN)/codespell --ignore-words .codespell-words.txt --skip "*.lock,*.json" docs data macros overrides README.md CONTRIBUTING.md
+	$(BIN)/codespell --ignore-words .codespell-words.txt --skip "*.lock,*.json,docs/es,data/es,macros/locales" docs data macros overrides README.md CONTRIBUTING.md
 	$(BIN)/pymarkdown --config .pymarkdown.json scan -r docs README.md CONTRIBUTING.md
 
 hooks: setup
@@ -98,6 +100,12 @@ schema: setup
 
 review-due: setup
 	$(BIN)/python -m macros.review
+
+translations-due: setup
+	$(BIN)/python -m macros.translations due
+
+translation-done: setup
+	$(BIN)/python -m macros.translations done "$(FILE)" $(ID)
 
 new-exercise: setup
 	$(BIN)/python -m macros.scaffold exercise "$(ID)"

@@ -2,14 +2,13 @@
 
 - every page reads cleanly (UTF-8, no BOM, front matter that parses and has only known keys
   with real dates);
-- every page (and #anchor) that data names exists;
+- every page (and #anchor) that data names exists (pain-map regions, symptom-guide ends);
 - every drawing that data implies exists (start and end of each exercise, each pain-map
   region in each view it is drawn in), and no drawing is left without its data.
 """
 
 from __future__ import annotations
 
-import ast
 import re
 from pathlib import Path
 
@@ -17,11 +16,10 @@ from markdown.extensions.toc import slugify
 
 from .figures import SHAPES, Figures
 from .links import ROLES, Links, condition_role, site_url_of
-from .pages import Page, all_pages
+from .pages import Page, all_pages, macro_calls
 from .problems import Problem, did_you_mean
 from .render import STAGES, Renderer
 
-MACRO_CALL = re.compile(r"\{\{\s*(\w+)\((.*?)\)\s*\}\}", re.S)
 HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*(?:\{[^}]*#([\w-]+)[^}]*\})?\s*#*\s*$", re.M)
 EXPLICIT_ID = re.compile(r'\bid="([\w-]+)"|\{[^}\n]*#([\w-]+)[^}\n]*\}')
 
@@ -61,30 +59,36 @@ def key_pages(site_pages: dict, pages: dict, docs_dir: Path, condition_groups: s
     return problems
 
 
-def pages_named_in_data(data, pages: dict, docs_dir: Path, renderer_for, where) -> list[Problem]:
-    problems, anchors = [], {}
+def page_fields(data):
+    """(kind, entry id, loc of the field, docs path) for every page that data names."""
     for region in data.pain_regions.values():
         for index, target in enumerate(region.pages):
-            src, _, anchor = target.partition("#")
-            place = where("pain_regions", region.id, "pages", index)
-            if src not in pages:
+            yield "pain_regions", region.id, ("pages", index), target
+    for step in data.symptom_path.values():
+        if step.page:
+            yield "symptom_path", step.id, ("page",), step.page
+
+
+def pages_named_in_data(data, pages: dict, docs_dir: Path, renderer_for, where) -> list[Problem]:
+    problems, anchors = [], {}
+    for kind, entry_id, loc, target in page_fields(data):
+        src, _, anchor = target.partition("#")
+        place, field = where(kind, entry_id, *loc), ".".join(str(part) for part in loc)
+        if src not in pages:
+            problems.append(
+                Problem(*place, entry_id, f"{field}: no page {docs_dir.name}/{src}{did_you_mean(src, pages)}")
+            )
+        elif anchor:
+            if src not in anchors:
+                anchors[src] = anchors_of(pages[src], renderer_for(pages[src]))
+            if anchor not in anchors[src]:
                 problems.append(
                     Problem(
-                        *place, region.id, f"pages.{index}: no page {docs_dir.name}/{src}{did_you_mean(src, pages)}"
+                        *place,
+                        entry_id,
+                        f"{field}: {docs_dir.name}/{src} has no #{anchor}{did_you_mean(anchor, anchors[src])}",
                     )
                 )
-            elif anchor:
-                if src not in anchors:
-                    anchors[src] = anchors_of(pages[src], renderer_for(pages[src]))
-                if anchor not in anchors[src]:
-                    problems.append(
-                        Problem(
-                            *place,
-                            region.id,
-                            f"pages.{index}: {docs_dir.name}/{src} has no "
-                            f"#{anchor}{did_you_mean(anchor, anchors[src])}",
-                        )
-                    )
     return problems
 
 
@@ -95,13 +99,7 @@ def anchors_of(page: Page, renderer: Renderer) -> set[str]:
         found.add(explicit or slugify(re.sub(r"\{\{.*?\}\}", "", title), "-"))
     for a, b in EXPLICIT_ID.findall(page.body):
         found.add(a or b)
-    for name, args in MACRO_CALL.findall(page.body):
-        try:
-            call = ast.parse(f"f({args})", mode="eval").body
-            values = [ast.literal_eval(a) for a in call.args]
-            options = {k.arg: ast.literal_eval(k.value) for k in call.keywords}
-        except (SyntaxError, ValueError):
-            continue  # not a literal call; the build itself will report a bad one
+    for name, values, options in macro_calls(page.body):
         if hasattr(renderer, name):
             try:
                 found |= renderer.ids_made_by(name, *values, **options)

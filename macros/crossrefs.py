@@ -41,6 +41,15 @@ POINTERS: dict[str, list[tuple[str, str]]] = {
         ("references", "references"),
     ],
     "treatments": [("avoid_if.*.sources", "references"), ("claims", "claims")],
+    "symptom_path": [
+        ("answers.*.next", "symptom_path"),
+        ("red_flags", "red_flags"),
+        ("conditions", "conditions"),
+        ("exercises", "exercises"),
+        ("claims", "claims"),
+        ("watch_for", "red_flags"),
+        ("sources", "references"),
+    ],
     "references": [],
     "glossary": [],
 }

@@ -7,12 +7,28 @@ variable is `uid`, which keeps ids unique when a drawing appears twice on a page
 
 from __future__ import annotations
 
+import html
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 SHAPES = "pain-map-shapes.json"
+# The words in a drawing: its title, description and labels (not codes such as "T12" or "L5").
+WORDS = re.compile(r"(<(title|desc|text|tspan)\b[^>]*>)([^<]*[a-z]{2}[^<]*)(</\2>)")
+
+
+def drawing_words(svg: str) -> list[str]:
+    """Every piece of text a drawing shows or announces, as the translation catalogue keys it."""
+    return [html.unescape(match.group(3)) for match in WORDS.finditer(svg)]
+
+
+def translate_drawing(svg: str, gettext: Callable[[str], str]) -> str:
+    """The drawing with its words in the page's language (the shapes are the same everywhere)."""
+    return WORDS.sub(
+        lambda m: m.group(1) + html.escape(gettext(html.unescape(m.group(3))), quote=False) + m.group(4), svg
+    )
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,9 @@ from pydantic import ValidationError
 from . import compat
 from .crossrefs import broken_references
 from .explain import problems_for
+from .guide import guide_problems
+from .i18n import DEFAULT
+from .localise import localise
 from .models import KINDS, Entry
 from .problems import DataError, Problem, did_you_mean, entry_label
 from .yamlread import Document, decode, node_at, parse
@@ -25,6 +28,7 @@ class SiteData:
     def __init__(self, entries: dict[str, dict[str, Entry]] | None = None, origins: dict | None = None):
         self._entries = {kind: {} for kind in KINDS} | (entries or {})
         self._origins = origins or {}  # kind -> (file shown in messages, node tree, {id: index in the file})
+        self.due: list = []  # translations whose English changed (localise.Due), for other languages
 
     def kind(self, name: str) -> dict[str, Entry]:
         return self._entries[name]
@@ -59,20 +63,37 @@ def clear_cache() -> None:
     _cache.pop("entries", None)
 
 
-def load(data_dir: Path, *, root: Path | None = None) -> SiteData:
-    """The validated data in data_dir, read again only when a file (or this code) changed."""
+def load(data_dir: Path, *, root: Path | None = None, lang: str = DEFAULT) -> SiteData:
+    """The validated data in data_dir (in `lang`: English with data/<lang>/ words over it),
+    read again only when a file (or this code) changed."""
     data_dir = Path(data_dir)
     key = _signature(data_dir)
     cached = _cache.get("entries")
     if not cached or cached[0] != key:
         _cache["entries"] = (key, read_all(data_dir, root or data_dir.parent))
         _cache["parses"] = parse_count() + 1
-    return _cache["entries"][1]
+        _cache.pop("languages", None)
+    english = _cache["entries"][1]
+    if lang == DEFAULT:
+        return english
+    languages = _cache.setdefault("languages", {})
+    if lang not in languages:
+        languages[lang] = read_language(english, data_dir / lang, lang, root or data_dir.parent)
+    return languages[lang]
+
+
+def read_language(english: SiteData, overlay_dir: Path, lang: str, root: Path) -> SiteData:
+    found = localise(english, overlay_dir, lang, root)
+    if found.problems:
+        raise DataError(found.problems)
+    site = SiteData(found.entries, english._origins)
+    site.due = found.due
+    return site
 
 
 def _signature(data_dir: Path) -> tuple:
     code = Path(__file__).parent
-    files = sorted(data_dir.glob("*.y*ml")) + sorted(code.rglob("*.py"))
+    files = sorted(data_dir.glob("*.y*ml")) + sorted(data_dir.glob("*/*.y*ml")) + sorted(code.rglob("*.py"))
     return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
 
 
@@ -92,6 +113,7 @@ def read_all(data_dir: Path, root: Path) -> SiteData:
         failed[kind] = invalid
     site = SiteData(entries, trees)
     problems += _reference_problems(site, failed)
+    problems += guide_problems(site, failed)
     if problems:
         raise DataError(problems)
     return site

@@ -8,7 +8,7 @@ because a single entry cannot see the other files.
 from __future__ import annotations
 
 import datetime
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -26,9 +26,19 @@ def _one_line(value: str) -> str:
     return flat
 
 
+class Prose:
+    """Marks a text type as words a reader sees, so other languages translate it (localise.py)."""
+
+
+PROSE = Prose()
+
+
 def _text(max_length: int):
     return Annotated[
-        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=max_length), AfterValidator(_one_line)
+        str,
+        StringConstraints(strip_whitespace=True, min_length=1, max_length=max_length),
+        AfterValidator(_one_line),
+        PROSE,
     ]
 
 
@@ -115,6 +125,8 @@ class Relation(Strict):
 
 
 class Muscle(Reviewed):
+    untranslated: ClassVar[frozenset[str]] = frozenset({"latin"})  # Latin names stay Latin
+
     name: Name
     latin: Name | None = None
     summary: Text = Field(description="One plain-language sentence a reader understands.")
@@ -153,6 +165,12 @@ class Dose(Strict):
     sets: int | None = Field(None, ge=1, le=10)
     per_side: bool = False
     frequency: Line
+    days_per_week: int = Field(
+        ge=1,
+        le=7,
+        description="How many days a week a calendar reminder repeats: the number the frequency text "
+        "and its sources name (for 'two or three days a week', 3). 7 is every day, 5 the working days.",
+    )
     range: Text | None = Field(None, description="The range the evidence allows, when wider than the default.")
     basis: Literal["evidence", "expert-opinion"] = Field(
         description="'evidence' when trials back the dose; 'expert-opinion' for a sensible default."
@@ -169,6 +187,8 @@ class Dose(Strict):
 
 
 class Exercise(Reviewed):
+    free_lists: ClassVar[frozenset[str]] = frozenset({"also_called"})
+
     name: Name
     also_called: list[Name] = Field(default_factory=list)
     kind: Literal["stretch", "strength", "endurance", "relaxation", "habit"]
@@ -251,6 +271,11 @@ class Verification(Strict):
 
 
 class Reference(Entry):
+    # A reference is cited as published; only its findings (quoted on pages) are translated.
+    untranslated: ClassVar[frozenset[str]] = frozenset(
+        {"authors", "title", "container", "volume", "issue", "pages", "edition", "notes", "verified"}
+    )
+
     kind: Literal["article", "book", "guideline", "webpage"]
     authors: Annotated[list[Name], Field(min_length=1)]
     authors_complete: bool = Field(True, description="false when the record showed only the first author(s).")
@@ -320,6 +345,8 @@ class Claim(Reviewed):
 
 
 class GlossaryTerm(Entry):
+    free_lists: ClassVar[frozenset[str]] = frozenset({"also"})
+
     term: Name
     definition: Line = Field(description="Plain-language definition, one or two sentences; shown as a tooltip.")
     also: list[Name] = Field(default_factory=list, description="Other spellings or abbreviations that get the tooltip.")
@@ -410,6 +437,8 @@ class PainRegion(Entry):
 class Condition(Reviewed):
     """A condition of the iliopsoas or its neighbours that readers confuse with 'a tight psoas'."""
 
+    free_lists: ClassVar[frozenset[str]] = frozenset({"also_called"})
+
     name: Name
     also_called: list[Name] = Field(default_factory=list)
     group: Literal["iliopsoas", "nerves", "other-groin"]
@@ -445,6 +474,79 @@ class Treatment(Reviewed):
     claims: list[Id] = Field(default_factory=list)
 
 
+# ---------------------------------------------------------------- symptom guide
+
+
+class Answer(Strict):
+    label: Name = Field(description="What the reader picks, e.g. 'Yes, or I am not sure'.")
+    next: Id = Field(description="The id of the step this answer leads to: another question or an end.")
+
+
+class PathStep(Reviewed):
+    """One screen of the symptom guide (data/symptom_path.yml): a question, or an end.
+
+    A question has `question` and `answers`; its `red_flags` are the warning signs it asks
+    about (all of one tier). An end has `end` (a red-flag tier or self-care) and `title`; an
+    end at a tier names the `red_flags` or `conditions` that put the reader there, and a
+    self-care end gives `advice` with its evidence, a `page`, and optional `exercises`.
+    The first entry is where the guide starts. How the steps fit together (every path ends,
+    no loops, emergency questions first) is checked in macros/guide.py.
+    """
+
+    question: Line | None = Field(None, description="A question: what it asks, in plain words.")
+    help: Text | None = Field(None, description="A question: one or two sentences that help the reader answer.")
+    answers: list[Answer] = Field(default_factory=list, description="A question: at least two answers.")
+    end: Urgency | None = Field(None, description="An end: how fast to act (emergency, same-day, soon), or self-care.")
+    title: Line | None = Field(None, description="An end: its heading, e.g. 'Get help now'.")
+    advice: Text | None = Field(
+        None, description="An end: what guidelines and evidence advise (required for self-care ends)."
+    )
+    red_flags: list[Id] = Field(
+        default_factory=list,
+        description="A question: the warning signs it asks about. An end at a tier: the signs that lead to it.",
+    )
+    conditions: list[Id] = Field(default_factory=list, description="An end: conditions to read about.")
+    page: PagePath | None = Field(None, description="A self-care end: the page to read next, under docs/.")
+    exercises: list[Id] = Field(default_factory=list, description="A self-care end: exercises to try.")
+    claims: list[Id] = Field(default_factory=list, description="An end: claims that grade the advice.")
+    watch_for: list[Id] = Field(
+        default_factory=list, description="A self-care end: warning signs that mean it is time to get help."
+    )
+    sources: list[Id] = Field(default_factory=list, description="An end: references behind its advice.")
+
+    @property
+    def is_end(self) -> bool:
+        return self.end is not None
+
+    @model_validator(mode="after")
+    def _question_or_end(self) -> PathStep:
+        ending = ("title", "advice", "conditions", "page", "exercises", "claims", "watch_for", "sources")
+        if (self.question is None) == (self.end is None):
+            raise ValueError("a step is either a question (with 'question:') or an end (with 'end:'), not both")
+        if self.question is not None:
+            extra = [f for f in ending if getattr(self, f)]
+            if extra:
+                raise ValueError(f"a question cannot have {', '.join(extra)} (only an end can)")
+            if len(self.answers) < 2:
+                raise ValueError("a question needs at least two answers")
+            return self
+        if self.answers or self.help:
+            raise ValueError("an end has no answers or help; it is where the guide stops")
+        if not self.title:
+            raise ValueError("an end needs a title")
+        if self.end == "self-care":
+            if self.red_flags:
+                raise ValueError("a self-care end lists warning signs under watch_for, not red_flags")
+            if not (self.advice and self.page and (self.sources or self.claims)):
+                raise ValueError("a self-care end needs advice, a page, and sources or claims behind the advice")
+        else:
+            if not (self.red_flags or self.conditions):
+                raise ValueError(f"an end at '{self.end}' needs the red_flags or conditions that lead to it")
+            if self.page or self.exercises or self.watch_for:
+                raise ValueError("only a self-care end suggests a page, exercises or watch_for")
+        return self
+
+
 # ---------------------------------------------------------------- the files
 
 
@@ -461,4 +563,5 @@ KINDS: dict[str, type[Entry]] = {
     "pain_regions": PainRegion,
     "conditions": Condition,
     "treatments": Treatment,
+    "symptom_path": PathStep,
 }

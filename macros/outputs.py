@@ -19,3 +19,17 @@ def write_all(data, site_dir: Path, conf: dict) -> list[Path]:
     for writer in WRITERS:
         written += writer(data, site_dir, conf)
     return written
+
+
+def _register() -> None:
+    """The writers, in the order they run (imported here, so each module may import this one)."""
+    from .calendars import write_routine_calendars
+    from .opendata import write_open_data
+    from .quizcsv import write_quiz_csv
+
+    WRITERS.append(write_open_data)  # data/*.json with schemas, references.bib/.ris/.csl.json
+    WRITERS.append(write_routine_calendars)  # calendars/<routine>.ics
+    WRITERS.append(write_quiz_csv)  # quiz.csv for Anki
+
+
+_register()

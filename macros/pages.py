@@ -8,8 +8,10 @@ page and line. Review dates, titles and checks all read pages through `read_page
 
 from __future__ import annotations
 
+import ast
 import datetime
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -18,12 +20,15 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .explain import problems_for
+from .i18n import LANGUAGES
 from .problems import Problem
 from .yamlread import decode, parse
 
 # Identical to MkDocs 1.6's mkdocs.utils.meta.YAML_RE (a test holds them together).
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNICODE | re.DOTALL)
 BOM = "\ufeff"
+# A macro call on a page: {{ name(args) }}.
+MACRO_CALL = re.compile(r"\{\{\s*(\w+)\((.*?)\)\s*\}\}", re.S)
 
 
 class PageMeta(BaseModel):
@@ -42,6 +47,8 @@ class PageMeta(BaseModel):
     template: str | None = None
     search: dict | None = None
     render_macros: bool | None = None
+    # A translated page: the hash of the English page it was made from (macros/translations.py).
+    source_hash: str | None = Field(None, pattern=r"^[0-9a-f]{10}$")
 
 
 @dataclass
@@ -117,7 +124,9 @@ def _wrap(tree):
 
 
 def markdown_files(docs_dir: Path) -> list[Path]:
-    return sorted(p for p in docs_dir.rglob("*.md") if p.is_file())
+    """The pages of one language: docs/es/ holds the Spanish pages, not English ones."""
+    others = {folder for folder in LANGUAGES.values() if folder}
+    return sorted(p for p in docs_dir.rglob("*.md") if p.is_file() and p.relative_to(docs_dir).parts[0] not in others)
 
 
 @lru_cache(maxsize=8)
@@ -131,3 +140,17 @@ def all_pages(docs_dir: Path) -> list[Page]:
     files = markdown_files(docs_dir)
     stamp = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
     return list(_read_all(str(docs_dir), stamp))
+
+
+def macro_calls(body: str) -> Iterator[tuple[str, list, dict]]:
+    """The macro calls in a page's body whose arguments are plain values: (name, args, kwargs).
+
+    A call that is not literal is skipped: the build itself reports a broken one, with its line."""
+    for name, args in MACRO_CALL.findall(body):
+        try:
+            call = ast.parse(f"f({args})", mode="eval").body
+            values = [ast.literal_eval(a) for a in call.args]
+            options = {k.arg: ast.literal_eval(k.value) for k in call.keywords}
+        except (SyntaxError, ValueError):
+            continue
+        yield name, values, options

@@ -19,7 +19,8 @@ def close_matches(word: str, candidates: Iterable[str], n: int = 3) -> list[str]
 
 def entry_label(kind: str) -> str:
     """What one entry of a data file is called in messages: muscles -> muscle, red_flags -> red-flag."""
-    return "glossary term" if kind == "glossary" else kind.removesuffix("s").replace("_", "-")
+    special = {"glossary": "glossary term", "symptom_path": "symptom-guide step"}
+    return special.get(kind) or kind.removesuffix("s").replace("_", "-")
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:

@@ -56,6 +56,7 @@ EXERCISE = """
       summary: TODO The dose in words
       hold_seconds: 30  # TODO or reps (and sets)
       frequency: TODO how often
+      days_per_week: 3  # TODO days a week the reminder repeats, as the frequency says
       basis: expert-opinion  # TODO evidence (then add sources) | expert-opinion
     cues: [TODO]
     mistakes: [TODO]

@@ -33,11 +33,13 @@ def schema_for(kind: str) -> dict:
     return schema
 
 
+def schema_text(kind: str) -> str:
+    """The schema as the file holds it (data/schema/ and the built site's data/ folder)."""
+    return json.dumps(schema_for(kind), indent=2, ensure_ascii=False) + "\n"
+
+
 def rendered() -> dict[Path, str]:
-    return {
-        SCHEMA_DIR / f"{kind}.schema.json": json.dumps(schema_for(kind), indent=2, ensure_ascii=False) + "\n"
-        for kind in KINDS
-    }
+    return {SCHEMA_DIR / f"{kind}.schema.json": schema_text(kind) for kind in KINDS}
 
 
 def main(argv: list[str]) -> int:

@@ -11,7 +11,7 @@ treatments, so there is no possibleTreatment.
 from __future__ import annotations
 
 
-def page_graph(meta: dict, url: str, site_url: str, site_name: str, shown: dict, data) -> dict:
+def page_graph(meta: dict, url: str, site_url: str, site_name: str, shown: dict, data, lang: str = "en") -> dict:
     muscles = [data.muscles[i] for i in dict.fromkeys(shown.get("muscles", ()))]
     names = {m.id: m.name for m in data.muscles.values()}
     plans = [_exercise_plan(data.exercises[i], url, names) for i in dict.fromkeys(shown.get("exercises", ()))]
@@ -24,7 +24,7 @@ def page_graph(meta: dict, url: str, site_url: str, site_name: str, shown: dict,
         "url": url,
         "name": str(meta.get("title", site_name)),
         "description": str(meta.get("description", "")),
-        "inLanguage": "en",
+        "inLanguage": lang,
         "isPartOf": {"@type": "WebSite", "name": site_name, "url": site_url},
         "medicalAudience": [
             {"@type": "MedicalAudience", "audienceType": "Patient"},

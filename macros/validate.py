@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .checks import check_site
 from .figures import Figures
+from .i18n import DEFAULT, LANGUAGES
 from .load import load
 from .models import KINDS
 from .problems import DataError
@@ -33,9 +34,21 @@ def validate(project: Path) -> str:
         Figures(project / "figures"),
         site.where,
     )
+    others = [item["lang"] for item in config["extra"].get("languages") or [] if item["lang"] != DEFAULT]
+    for lang in others:  # each other language: its words over the data, and its own pages
+        try:
+            words = load(project / "data", root=project, lang=lang)
+        except DataError as error:
+            problems += error.problems
+            continue
+        docs = Path(config["docs_dir"]) / LANGUAGES[lang]
+        problems += check_site(
+            words, docs, dict(config["extra"].get("site_pages") or {}), Figures(project / "figures"), site.where
+        )
     if problems:
         raise DataError(problems)
-    return "data/ is valid: " + ", ".join(f"{len(site.kind(k))} {k.replace('_', ' ')}" for k in KINDS)
+    summary = ", ".join(f"{len(site.kind(k))} {k.replace('_', ' ')}" for k in KINDS)
+    return "data/ is valid: " + summary + "".join(f"; {lang} words and pages too" for lang in others)
 
 
 def main(argv: list[str]) -> int:

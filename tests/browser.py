@@ -108,9 +108,20 @@ class Watch:
 AXE_INIT = AXE.read_text(encoding="utf-8") + "\n;true"
 
 
+def settle(page) -> None:
+    """Wait for running CSS transitions to end: a colour measured mid-fade (Material's buttons
+    fade 125 ms on hover; the scheme switch fades the page) is neither the old nor the new one."""
+    page.evaluate(
+        """() => Promise.all(document.getAnimations()
+            .filter(a => Number.isFinite(a.effect?.getComputedTiming().endTime))
+            .map(a => a.finished.catch(() => null)))"""
+    )
+
+
 def axe(page, options: str = "{resultTypes: ['violations']}", context: str = "document") -> list[str]:
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.evaluate(AXE_INIT)
+    settle(page)
     result = page.evaluate(f"axe.run({context}, {options})")
     return [
         f"{v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['target']})" for v in result["violations"]

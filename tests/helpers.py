@@ -11,9 +11,13 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from macros.i18n import DEFAULT, LANGUAGES
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
 DOCS = ROOT / "docs"
+# The mini-site's emergency numbers (tests/fixtures/minisite/mkdocs.yml), for Renderers made in tests.
+MINI_NUMBERS = [{"number": "999", "where": "UK"}, {"number": "112", "where": "EU"}]
 
 
 class Project:
@@ -74,3 +78,17 @@ def built_path(rel: str) -> str:
 
 def page_paths(docs: Path = DOCS) -> list[str]:
     return sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
+
+
+# Pages in other languages sit under docs/<folder>/ with the English page's path ("es/symptoms.md").
+FOLDERS = {folder: lang for lang, folder in LANGUAGES.items() if folder}
+
+
+def lang_of(rel: str) -> str:
+    """The language of a page path from page_paths(): 'es' for 'es/symptoms.md', else English."""
+    return FOLDERS.get(rel.split("/", 1)[0], DEFAULT)
+
+
+def english_rel(rel: str) -> str:
+    """The English page a page translates (itself, for English): 'es/symptoms.md' -> 'symptoms.md'."""
+    return rel.split("/", 1)[1] if lang_of(rel) != DEFAULT else rel

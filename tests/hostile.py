@@ -89,8 +89,10 @@ def poison_entry(entry: dict, model: type[BaseModel], payloads) -> dict:
 
 def poison_data(data_dir: Path) -> None:
     """Rewrite every data file with a payload appended to each prose field."""
-    payloads = itertools.cycle(PAYLOADS)
     for kind, model in KINDS.items():
+        # A fresh cycle per file, so which payload lands where does not shift when another
+        # file gains a field (the tooltip test relies on definitions getting tag payloads).
+        payloads = itertools.cycle(PAYLOADS)
         path = data_dir / f"{kind}.yml"
         entries = yaml.safe_load(path.read_text(encoding="utf-8"))[kind]
         poisoned = [poison_entry(entry, model, payloads) for entry in entries]

@@ -23,27 +23,30 @@ DATA_BLOCKS = (
     "contains(@class, 'bibliography')",
     "contains(@class, 'glossary')",
     "contains(@class, 'routine')",
+    "contains(@class, 'exercise-list')",
     "contains(@class, 'pain-map')",
     "contains(@class, 'verdict-key')",
     "contains(@class, 'page-review')",
     "contains(@class, 'site-disclaimer')",
     "contains(@class, 'page-feedback')",
     "contains(@class, 'callout')",
+    "contains(@class, 'quiz')",
     "self::figure",
     "self::pre",
     "self::code",
     "self::script",
 )
 NUMBER = re.compile(
-    r"\d[\d,.]*\s?(?:%|per ?cent\b)"  # percentages
+    r"\d[\d,.]*\s?(?:%|per ?cent\b|por ?ciento\b)"  # percentages
     r"|(?:\bkappa\b|κ|\bICC\b)\D{0,20}\d"  # agreement statistics with a value
-    r"|(?<![\d,.])\d{1,3}(?:[.,]\d+)?(?:\s|-)?(?:seconds?|secs?|s)\b"  # times in seconds (not "1800s")
-    r"|\d[\d,.]*\s?(?:°|degrees?\b)"  # angles
+    r"|(?<![\d,.])\d{1,3}(?:[.,]\d+)?(?:\s|-)?(?:seconds?|secs?|s|segundos?)\b"  # times in seconds (not "1800s")
+    r"|\d[\d,.]*\s?(?:°|degrees?\b|grados?\b)"  # angles
     r"|\b\d[\d,]*\s(?:\w+\s)?(?:studies|trials|reviews|papers|cadavers|people|adults|patients|volunteers|"
-    r"participants|workers|men|women)\b",  # counts of studies or people
+    r"participants|workers|men|women|estudios|ensayos|revisiones|personas|adultos|pacientes|voluntarios|"
+    r"participantes|trabajadores|hombres|mujeres)\b",  # counts of studies or people
     re.I,
 )
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"(])")
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÁÉÍÓÚÑ¿¡«“\"(])")
 FACT, CITE = "\u27e6fact\u27e7", "\u27e6cite\u27e7"
 
 

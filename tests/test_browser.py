@@ -9,9 +9,12 @@ import pytest
 from browser import AXE_INIT, Watch, axe, open_page, serve_built, to_dark, url_of
 from helpers import ROOT, copy_project, page_paths
 from hostile import MARK
+from macros.i18n import LANGUAGES
+from macros.translations import configured_languages
 
 pytestmark = pytest.mark.slow
 PAGES = page_paths()
+SITE_LANGUAGES = configured_languages(ROOT)
 
 
 @pytest.fixture(scope="session")
@@ -42,22 +45,45 @@ def test_page_is_clean(checking, base, rel):
     assert not problems, f"{rel}:\n  " + "\n  ".join(problems)
 
 
-INTERACTIVE = "article a, article button, article summary, .md-button"
+# Everything a reader can point at, tab to or press: links, buttons, summaries, the palette and
+# search labels, the search field, tabs, menus, breadcrumbs, the edit and back-to-top buttons.
+INTERACTIVE = "a[href], button, summary, label, input, select, textarea, [tabindex]:not([tabindex='-1'])"
+# One page for each kind of control: home routes and tel: links, the routine player, an exercise
+# card (details, md-buttons), the pain map, the claims filter, the exercises index rows, and
+# glossary terms with "sources disagree" notes.
+STATE_PAGES = [
+    "index.md",
+    "routines/desk-break.md",
+    "exercises/glute-bridge.md",
+    "pain-map.md",
+    "myths.md",
+    "exercises/index.md",
+    "anatomy/iliopsoas.md",
+]
+# Where on the page the checked elements are, so the test knows it reaches every part.
+REGIONS = """sel => [...new Set([...document.querySelectorAll(sel)].map(
+    e => e.closest('.md-header, .md-tabs, .md-sidebar, .md-footer, article')?.classList[0]))]"""
+READY = {"routines/desk-break.md": ".routine-player", "myths.md": ".claims-filter button"}
 
 
-@pytest.mark.parametrize("rel", ["index.md", "routines/desk-break.md", "exercises/glute-bridge.md", "pain-map.md"])
+@pytest.mark.parametrize("rel", STATE_PAGES)
 def test_links_and_buttons_keep_contrast_on_hover_and_focus(checking, base, rel):
-    """axe checks resting colours; here links and buttons are forced into :hover, :focus and
-    :active in turn (through the DevTools protocol) and checked again, in light and dark."""
+    """axe checks resting colours; here every interactive element (header, tabs, menus and
+    footer included) is forced into :hover, :focus and :active in turn (through the DevTools
+    protocol) and checked again, in light and dark."""
     page = checking.new_page()
+    # No transitions (Material drops them under reduced motion): check the state a control
+    # settles in, not a fade halfway through (the skip link fades in on focus).
+    page.emulate_media(reduced_motion="reduce")
     page.goto(url_of(base, rel), wait_until="load")
-    page.wait_for_selector(".routine-player" if rel.startswith("routines/") else "article")
+    page.wait_for_selector(READY.get(rel, "article"))
     cdp = checking.new_cdp_session(page)
     cdp.send("DOM.enable")
     cdp.send("CSS.enable")
     root = cdp.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
-    nodes = cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": INTERACTIVE})["nodeIds"][:80]
-    assert nodes, rel
+    nodes = cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": INTERACTIVE})["nodeIds"]
+    regions = page.evaluate(REGIONS, INTERACTIVE)
+    assert {"md-header", "md-tabs", "md-sidebar", "md-footer", "md-content__inner"} <= set(regions), (rel, regions)
     problems = []
     for scheme in ("light", "dark"):
         if scheme == "dark":
@@ -65,6 +91,7 @@ def test_links_and_buttons_keep_contrast_on_hover_and_focus(checking, base, rel)
         for states in (["hover"], ["focus", "focus-visible"], ["active", "hover"]):
             for node in nodes:
                 cdp.send("CSS.forcePseudoState", {"nodeId": node, "forcedPseudoClasses": states})
+            page.wait_for_timeout(100)
             problems += [f"{scheme} :{'+'.join(states)}: {v}" for v in axe(page, CONTRAST)]
     page.close()
     assert not problems, f"{rel}:\n  " + "\n  ".join(problems)
@@ -403,9 +430,20 @@ def test_routine_prints_its_steps(browser, base, data):
     context.close()
 
 
+OFFLINE_TOOLS = [
+    ("routines/desk-break.md", ".routine-player"),
+    ("pain-map.md", "[data-pain-map].pain-map--interactive"),
+]
+
+
 @pytest.mark.parametrize(
     "rel, ready",
-    [("routines/desk-break.md", ".routine-player"), ("pain-map.md", "[data-pain-map].pain-map--interactive")],
+    # in every language the site builds (each language's copy sits in its own folder)
+    [
+        (LANGUAGES[lang] + "/" + rel if LANGUAGES[lang] else rel, ready)
+        for lang in SITE_LANGUAGES
+        for rel, ready in OFFLINE_TOOLS
+    ],
 )
 def test_player_and_pain_map_start_from_the_offline_copy(browser, offline_site, rel, ready):
     context = browser.new_context()
@@ -425,7 +463,7 @@ def test_home_answers_the_three_questions_on_the_first_phone_screen(browser, bas
     title = page.locator("article h1").evaluate(top)
     routes = page.locator("a.route")
     hrefs = [a.get_attribute("href").removeprefix(base) for a in routes.all()]
-    assert hrefs == ["red-flags/", "pain-map/", "routines/desk-break/"]
+    assert hrefs == ["symptom-guide/", "red-flags/", "pain-map/", "routines/desk-break/"]
     assert all(title < r.evaluate("el => el.getBoundingClientRect().bottom") <= 844 for r in routes.all())
     callout = page.locator(".callout--compact")
     assert callout.evaluate(top) < 844, "the 'call now' line starts on the first screen"

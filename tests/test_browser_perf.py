@@ -1,4 +1,4 @@
-"""Material's bundle on the reader's first action (docs/assets/theme-loader.js), in Chromium:
+"""Material's bundle on the reader's first action (overrides/assets/theme-loader.js), in Chromium:
 what a first visit requests, that nothing the bundle does is lost by starting it late, and
 that the page looks right before it starts. No timings: `make lighthouse` measures speed."""
 

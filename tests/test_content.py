@@ -8,17 +8,22 @@ import statistics
 
 import pytest
 
-from helpers import DOCS, ROOT, built_path, page_paths
+from helpers import DOCS, ROOT, built_path, english_rel, lang_of, page_paths
 from macros.crossrefs import cited
 from macros.pages import read_page
+from macros.translations import configured_languages
 from prose_numbers import unbacked
-from readability import page_grade
+from readability import page_grade, spanish_ease, spanish_syllables
 
 PAGES = page_paths()
 # Reference pages may be technical; everything else is written for readers.
 REFERENCE_PAGES = {"references.md", "glossary.md"}
 # Pages where a worried reader may land: the compact emergency callout must be on them.
-SAFETY_PAGES = [p for p in PAGES if p.startswith(("exercises/", "self-tests/", "routines/"))] + ["symptoms.md"]
+SAFETY_PAGES = [
+    p
+    for p in PAGES
+    if english_rel(p).startswith(("exercises/", "self-tests/", "routines/")) or english_rel(p) == "symptoms.md"
+]
 # Seed references that do not exist or were cited wrongly (see the research notes' do-not-cite list).
 DO_NOT_CITE = [re.compile(p, re.I) for p in (r"mendiguchia", r"10\.1016/j\.jelekin.*1025", r"Iradi")]
 
@@ -52,10 +57,18 @@ def test_every_exercise_has_a_page_with_its_card(data):
         assert f'exercise_card("{exercise_id}"' in source(rel), rel
 
 
-def test_exercise_library_lists_every_exercise(data):
-    text = source("exercises/index.md")
-    for exercise_id in data.exercises:
-        assert f"({exercise_id}.md)" in text, f"exercises/index.md does not list {exercise_id}"
+def test_exercise_library_lists_every_exercise(data, real_site):
+    """The built index links every exercise's page once, with its end-position drawing."""
+    import lxml.html
+
+    root = lxml.html.parse(str(real_site / "exercises" / "index.html")).getroot()
+    tiles = root.xpath("//article//li[contains(concat(' ', @class, ' '), ' exercise-tile ')]")
+    pages = [(real_site / "exercises" / t.xpath(".//a/@href")[0] / "index.html").resolve() for t in tiles]
+    expected = [(real_site / "exercises" / e / "index.html").resolve() for e in data.exercises]
+    assert sorted(pages) == sorted(expected), "exercises/index.md must link each exercise's page once"
+    assert all(p.exists() for p in pages)
+    for tile, exercise_id in zip(tiles, [p.parent.name for p in pages], strict=True):
+        assert tile.xpath(f".//svg[starts-with(@aria-labelledby, 'fig-list-{exercise_id}-')]"), exercise_id
 
 
 def test_enough_claims_exercises_and_muscles(data):
@@ -121,7 +134,7 @@ def test_every_reference_was_checked_on_or_before_today(data):
 def test_reader_pages_are_plain_language(real_site):
     grades = {}
     for rel in PAGES:
-        if rel in REFERENCE_PAGES:
+        if english_rel(rel) in REFERENCE_PAGES or lang_of(rel) != "en":
             continue
         grade, words = page_grade(real_site / built_path(rel))
         assert words >= 40, f"{rel}: only {words} words of running text"
@@ -129,6 +142,43 @@ def test_reader_pages_are_plain_language(real_site):
     too_hard = {rel: round(g, 1) for rel, g in grades.items() if g >= 10}
     assert not too_hard, f"reading grade 10 or above: {too_hard}"
     assert statistics.median(grades.values()) <= 8, f"median grade {statistics.median(grades.values()):.1f}"
+
+
+# Spanish reading ease (Fernández-Huerta, higher is easier): every reader page at least 50
+# (the edge of "fairly difficult"), half of them at least 60 ("normal"), as README states.
+SPANISH_FLOOR, SPANISH_MEDIAN = 50, 60
+
+
+@pytest.mark.slow
+def test_spanish_reader_pages_are_plain_language(real_site):
+    ease = {}
+    for rel in PAGES:
+        if english_rel(rel) in REFERENCE_PAGES or lang_of(rel) != "es":
+            continue
+        score, words = spanish_ease(real_site / built_path(rel))
+        assert words >= 40, f"{rel}: only {words} words of running text"
+        ease[rel] = score
+    if not ease:
+        assert "es" not in configured_languages(ROOT), "Spanish is listed in mkdocs.yml but has no pages"
+        return
+    too_hard = {rel: round(e, 1) for rel, e in ease.items() if e < SPANISH_FLOOR}
+    assert not too_hard, f"Fernández-Huerta below {SPANISH_FLOOR}: {too_hard}"
+    assert statistics.median(ease.values()) >= SPANISH_MEDIAN, f"median {statistics.median(ease.values()):.1f}"
+
+
+def test_spanish_ease_tells_easy_from_hard(tmp_path):
+    easy, hard = tmp_path / "easy.html", tmp_path / "hard.html"
+    easy.write_text("<article><p>" + "El psoas mueve la pierna. Le duele la espalda. " * 10 + "</p></article>")
+    hard.write_text(
+        "<article><p>"
+        + "La musculatura iliopsoas desempeña funciones estabilizadoras intervertebrales extraordinariamente "
+        "complejas durante la bipedestación prolongada. " * 10 + "</p></article>"
+    )
+    assert spanish_ease(easy)[0] > 80 > SPANISH_FLOOR > spanish_ease(hard)[0]
+    # Longer sentences of the same words read harder (words per sentence, as textstat counts).
+    long = tmp_path / "long.html"
+    long.write_text("<article><p>" + "El psoas mueve la pierna y le duele la espalda " * 10 + ".</p></article>")
+    assert spanish_ease(long)[0] < spanish_ease(easy)[0]
 
 
 @pytest.mark.slow
@@ -147,3 +197,21 @@ def test_number_check_catches_an_unbacked_figure(tmp_path):
         encoding="utf-8",
     )
     assert unbacked(page) == ["Hold it for 45 seconds."]
+
+
+@pytest.mark.parametrize(
+    "word, count",
+    [("idea", 3), ("aéreo", 4), ("psoas", 2), ("músculo", 3), ("ilíaco", 4), ("pierna", 2), ("hormigueo", 4)],
+)
+def test_spanish_syllables_follow_spanish_vowel_rules(word, count):
+    assert spanish_syllables(word) == count
+
+
+def test_about_page_names_everything_the_browser_keeps():
+    keys = set()
+    for script in sorted((ROOT / "overrides/assets").glob("*.js")):
+        keys |= set(re.findall(r"""KEY\s*=\s*["']([\w-]+)["']""", script.read_text(encoding="utf-8")))
+    assert keys, "no storage keys found: the pattern no longer matches the scripts"
+    about = source("about.md")
+    missing = sorted(k for k in keys if f"`{k}`" not in about)
+    assert not missing, f"docs/about.md must say what is stored and how to clear it: {missing}"

@@ -1,6 +1,6 @@
 """Performance budget, from the built files (no timing): what a first visit to a key page
 downloads, compressed as static hosts send it, stays within 150 KiB, and Material's script
-bundle waits for the reader's first action (docs/assets/theme-loader.js).
+bundle waits for the reader's first action (overrides/assets/theme-loader.js).
 
 tests/test_browser_perf.py checks in Chromium that this list of files is what a page
 really requests before the reader does anything. Scores: `make lighthouse` (README).

@@ -118,10 +118,28 @@ def test_contributing_and_schema_name_every_data_file():
 
 def test_stylesheets_close_every_block():
     # A lost "}" (easy in a merge) silently turns the rest of a file into print-only rules.
-    for sheet in sorted((ROOT / "docs/assets").glob("*.css")):
+    for sheet in sorted((ROOT / "overrides/assets").glob("*.css")):
         text = re.sub(r"/\*.*?\*/|\"[^\"]*\"|'[^']*'", "", sheet.read_text(encoding="utf-8"), flags=re.S)
         depth = 0
         for number, line in enumerate(text.splitlines(), 1):
             depth += line.count("{") - line.count("}")
             assert depth >= 0, f"{sheet.name}:{number}: '}}' with no block open"
         assert depth == 0, f"{sheet.name}: {depth} block(s) never closed"
+
+
+def test_pull_requests_upload_screenshots_of_the_key_pages():
+    """A reviewer sees a change without building it: the PR workflow runs `make screenshots`
+    and uploads build/screenshots/ (where tools/screenshots.py writes) as an artifact."""
+    flow = yaml.safe_load((ROOT / ".github/workflows/checks.yml").read_text())
+    assert "pull_request" in flow[True]  # YAML 1.1 reads `on:` as True
+    steps = flow["jobs"]["test"]["steps"]
+    runs = [i for i, s in enumerate(steps) if s.get("run", "").strip() == "make screenshots"]
+    uploads = [i for i, s in enumerate(steps) if s.get("uses", "").startswith("actions/upload-artifact@")]
+    assert runs and uploads and runs[0] < uploads[0], "make screenshots runs, then its folder is uploaded"
+    shots, upload = steps[runs[0]], steps[uploads[0]]
+    assert upload["with"]["path"].rstrip("/") == "build/screenshots"
+    assert upload["with"].get("if-no-files-found") == "error", "an empty upload must fail, not pass quietly"
+    for step in (shots, upload):
+        assert "pull_request" in step.get("if", ""), "screenshots are for pull requests"
+    assert recipe("screenshots")[0].startswith("$(BIN)/python tools/screenshots.py")
+    assert 'default=ROOT / "build" / "screenshots"' in (ROOT / "tools/screenshots.py").read_text()

@@ -7,7 +7,7 @@ import re
 import lxml.html
 import pytest
 
-from helpers import FIXTURES, ROOT
+from helpers import FIXTURES, MINI_NUMBERS, ROOT
 from macros.figures import Figures
 from macros.links import Links
 from macros.load import load
@@ -26,6 +26,7 @@ def render():
         Figures(MINI / "figures"),
         links=lambda: Links("muscles/psoas/", True, PAGES),
         where=lambda: "docs/test.md:1",
+        emergency_numbers=MINI_NUMBERS,
     )
 
 
@@ -352,3 +353,89 @@ def test_verdict_key_defines_every_verdict_once(render):
     root = parse(render.verdicts())
     assert [b.text for b in root.xpath(".//li/span")] == ["Supported", "Mixed", "Contested", "Unsupported"]
     assert all(li.text_content().split(" ", 1)[1].strip() for li in root.xpath(".//li"))
+
+
+def test_plan_builder_holds_every_card_hidden_with_its_calendar_data(render):
+    import json
+
+    site = Renderer(
+        render.data,
+        render.figures,
+        links=lambda: Links("plan/", True, PAGES),
+        site={"name": "Mini site", "url": "https://example.org/mini/"},
+    )
+    root = parse(site.plan_builder())
+    builder = root.xpath(".//div[@data-plan-builder]")[0]
+    labels = json.loads(builder.get("data-labels"))
+    assert "{ids}" in labels["unknown"] and labels["ics_file"].endswith(".ics")
+    boxes = root.xpath(".//input[@data-plan-pick='exercise']/@value")
+    assert boxes == ["kneeling-stretch"]
+    assert root.xpath(".//fieldset/legend/text()")[0] == "Stretches"
+    assert root.xpath(".//input[@data-plan-pick='routine']/@value") == ["", "short-routine"]
+    card = root.xpath(".//div[@data-plan-item='exercise']")[0]
+    assert card.get("hidden") is not None and card.get("data-id") == "kneeling-stretch"
+    assert card.xpath("string(./h3)") == "Kneeling stretch"
+    assert len(card.xpath(".//figure//svg")) == 2, "start and end drawings"
+    assert card.xpath(".//ol/li/text()") == ["Kneel.", "Lean forward."]
+    text = " ".join(card.text_content().split())
+    assert "Hold 30 seconds twice, most days." in text and "Monday to Friday" in text
+    assert card.xpath(".//div[@class='plan-card__stop']//li/text()") == ["Pain spreads down the leg."]
+    calendar = json.loads(card.get("data-calendar"))
+    assert calendar["days"] == ["MO", "TU", "WE", "TH", "FR"] and calendar["summary"] == "Kneeling stretch"
+    assert calendar["lines"][0] == "Hold 30 seconds twice, most days."
+    routine = root.xpath(".//div[@data-plan-item='routine']")[0]
+    assert routine.get("hidden") is not None and routine.xpath("string(./h3)")
+    sheet = root.xpath(".//div[@class='plan-sheet']")[0]
+    assert sheet.xpath(".//aside[contains(@class, 'callout--compact')]/@aria-label") == [
+        "Emergency signs on the printed sheet"
+    ]
+    assert sheet.xpath("string(.//*[@data-plan-address])") == "https://example.org/mini/plan/"
+    assert "Mini site" in sheet.text_content()
+    ids = root.xpath("//@id")
+    assert len(ids) == len(set(ids))
+
+
+def test_exercise_list_groups_every_exercise_with_its_drawing(data):
+    titles = {f"exercises/{e}.md": e for e in data.exercises}
+    real = Renderer(
+        data,
+        Figures(ROOT / "figures"),
+        links=lambda: Links("exercises/", True, PAGES),
+        where=lambda: "docs/exercises/index.md:40",
+        titles=titles,
+    )
+    markup = real.exercise_list()
+    root = as_page(markup)
+    assert [(h.tag, h.get("id")) for h in root.xpath("./h2")] == [
+        ("h2", "stretches"),
+        ("h2", "strength-and-endurance"),
+        ("h2", "rest-and-habits"),
+    ]
+    kinds = {"stretches": {"stretch"}, "strength-and-endurance": {"strength", "endurance"}}
+    kinds["rest-and-habits"] = {"relaxation", "habit"}
+    seen = []
+    for h in root.xpath("./h2"):
+        tiles = h.getnext().xpath("./li")
+        assert tiles, h.get("id")
+        for tile in tiles:
+            href = tile.xpath(".//p[@class='exercise-tile__name']/a/@href")[0]
+            exercise = data.exercises[href.removeprefix("../exercises/").removesuffix("/")]
+            assert exercise.kind in kinds[h.get("id")], exercise.id
+            assert tile.xpath("string(.//p[@class='exercise-tile__name'])") == exercise.name
+            assert tile.xpath("string(.//p[@class='exercise-tile__summary'])") == exercise.summary
+            assert tile.xpath("string(.//p[@class='exercise-tile__dose'])") == f"How much: {exercise.dose.summary}"
+            figure = tile.xpath("./div[@class='exercise-tile__figure']")[0]
+            assert figure.get("aria-hidden") == "true", "the name says it; the drawing is decorative here"
+            assert figure.xpath("./svg/title")[0].text.endswith(": end position"), exercise.id
+            seen.append(exercise.id)
+    assert sorted(seen) == sorted(data.exercises), "every exercise, once"
+    ids = re.findall(r'\bid="([^"]+)"', str(markup))
+    assert len(ids) == len(set(ids)), "ids stay unique on the page"
+    assert all(i.startswith("fig-list-") for i in ids)
+    one = as_page(real.exercise_list("habit"))
+    assert not one.xpath(".//h2") and len(one.xpath(".//li")) == 1
+    with pytest.raises(MacroError, match=r"exercise_list\('strech'\): kind must be one of .*did you mean 'stretch'"):
+        real.exercise_list("strech")
+    del titles["exercises/plank.md"]
+    with pytest.raises(MacroError, match=r"exercise 'plank' has no page docs/exercises/plank.md"):
+        real.exercise_list("endurance")

@@ -81,7 +81,7 @@ def test_serve_rebuilds_on_data_template_and_code_edits(served):
     touch_later(project.file("data/muscles.yml"))
     wait_for(lambda: "Ventral rami" in fetch(url), "a data edit shows")
 
-    project.replace("macros/templates/muscle_card.html", ": quick reference</caption>", ": at a glance</caption>")
+    project.replace("macros/templates/muscle_card.html", '_(": quick reference")', '_(": at a glance")')
     touch_later(project.file("macros/templates/muscle_card.html"))
     wait_for(lambda: "Psoas major: at a glance" in fetch(url), "a template edit shows")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from pathlib import Path
@@ -11,7 +12,8 @@ import lxml.html
 import pytest
 import yaml
 
-from helpers import DOCS, ROOT, built_path, page_paths
+from helpers import DOCS, ROOT, built_path, lang_of, page_paths
+from macros.i18n import LANGUAGES
 from macros.pages import read_page
 
 pytestmark = pytest.mark.slow
@@ -26,6 +28,14 @@ def site(real_site) -> Path:
 def pages(site) -> dict[str, lxml.html.HtmlElement]:
     """Every page built from docs/, by its source path."""
     return {rel: lxml.html.parse(str(site / built_path(rel))).getroot() for rel in page_paths()}
+
+
+@functools.cache
+def config_of(lang: str):
+    """The MkDocs config that builds a language (its site name and address)."""
+    from mkdocs.config import load_config
+
+    return load_config(str(ROOT / ("mkdocs.yml" if lang == "en" else f"mkdocs.{lang}.yml")))
 
 
 def front_matter(rel: str):
@@ -189,14 +199,18 @@ def test_references_page_numbers_every_reference(pages):
 
 
 def test_search_index_covers_every_page(site):
+    """Each language has its own search index (with its own stemmer) holding its own pages."""
     import json
 
-    docs = json.loads((site / "search" / "search_index.json").read_text())["docs"]
-    titles = {d["title"] for d in docs}
-    for md in (ROOT / "docs").rglob("*.md"):
-        rel = md.relative_to(ROOT / "docs").as_posix()
+    indexes = {}
+    for rel in page_paths():
+        folder = LANGUAGES[lang_of(rel)]
+        if folder not in indexes:
+            index = site / folder / "search" / "search_index.json"
+            indexes[folder] = json.loads(index.read_text())["docs"]
+        titles = {d["title"] for d in indexes[folder]}
         assert front_matter(rel).title in titles, f"search does not find {rel}"
-    text = " ".join(d["text"] for d in docs)
+    text = " ".join(d["text"] for d in indexes[""])
     for phrase in ("Thomas test", "cauda equina", "lesser trochanter", "routine"):
         assert phrase in text, phrase
 
@@ -215,11 +229,9 @@ def test_every_page_has_medical_web_page_structured_data(pages):
         page = graph[0]
         assert page["@type"] == "MedicalWebPage", rel
         assert page["lastReviewed"] == front_matter(rel).last_reviewed.isoformat(), rel
-        assert page["isPartOf"] == {
-            "@type": "WebSite",
-            "name": "Iliopsoas & low-back tightness",
-            "url": "https://iliopsoas-guide.github.io/iliopsoas/",
-        }, rel
+        config = config_of(lang_of(rel))
+        assert page["isPartOf"] == {"@type": "WebSite", "name": config["site_name"], "url": config["site_url"]}, rel
+        assert page["inLanguage"] == lang_of(rel), rel
         assert page["reviewedBy"]["name"] and page["medicalAudience"], rel
 
 
@@ -261,3 +273,83 @@ def test_condition_pages_describe_medical_conditions(pages, data):
     )
     assert {"@type": "Muscle", "name": "Psoas major"} in bleed["associatedAnatomy"]
     assert not [t for t in jsonld(pages["conditions/index.md"])["@graph"] if t["@type"] == "MedicalCondition"]
+
+
+# Pages read through get a reading time under the title; the home page, section indexes and
+# pages built around a tool or a look-up list do not (macros/reading.py).
+NO_READING_TIME = {
+    "index.md",
+    "exercises/index.md",
+    "conditions/index.md",
+    "routines/index.md",
+    "routines/ten-minute-routine.md",
+    "routines/desk-break.md",
+    "pain-map.md",
+    "references.md",
+    "glossary.md",
+    "myths.md",
+}
+
+
+def test_articles_show_a_reading_time_under_the_title(pages):
+    from mkdocs.config import load_config
+
+    from macros.reading import WORDS_PER_MINUTE
+
+    label = load_config(str(ROOT / "mkdocs.yml"))["extra"]["ui"]["reading_time"]
+    shown = {}
+    for rel, root in pages.items():
+        body = article(root)
+        found = body.xpath(".//p[@class='reading-time']")
+        if rel in NO_READING_TIME:
+            assert not found, f"{rel}: a reading time means nothing on this page"
+            continue
+        assert len(found) == 1, f"{rel}: no reading time"
+        assert found[0].getprevious().tag == "h1", f"{rel}: the reading time sits right under the title"
+        match = re.fullmatch(re.escape(label).replace(r"\{n\}", r"(\d+)"), found[0].text_content())
+        assert match, f"{rel}: {found[0].text_content()!r} is not mkdocs.yml extra.ui.reading_time"
+        for hidden in body.xpath(".//svg|.//script|.//*[@class='reading-time']|.//*[@class='headerlink']"):
+            hidden.drop_tree()
+        words = len(body.text_content().split())
+        shown[rel] = (int(match[1]), words)
+    for rel, (minutes, words) in shown.items():
+        expected = words / WORDS_PER_MINUTE
+        assert expected - 1.5 <= minutes <= expected + 1.5, f"{rel}: {minutes} min for {words} words"
+    assert shown["exercises/glute-bridge.md"][0] >= 2
+
+
+# Material's own markup the cheap checks flag and no small override fixes: on a section's index
+# page (navigation.indexes) its table of contents keeps a label for the `__toc` toggle that the
+# page does not render.
+MATERIAL_KNOWN = ("for names '__toc', which no element has",)
+
+
+def test_built_html_passes_the_cheap_validity_checks(site):
+    from html_check import problems
+
+    found = []
+    for path in sorted(site.rglob("*.html")):
+        rel = path.relative_to(site).as_posix()
+        found += [f"{rel}: {p}" for p in problems(path.read_text(encoding="utf-8")) if not p.endswith(MATERIAL_KNOWN)]
+    assert not found, "invalid HTML:\n  " + "\n  ".join(found[:40])
+
+
+def test_validity_checks_catch_what_a_browser_would_repair():
+    from html_check import problems
+
+    bad = (
+        '<p id="a">One <div>block</div> in a paragraph</p>\n'
+        '<p id="a" class="x" class="y">Twice</p>\n'
+        '<label tabindex="" for="nothing">x</label>\n'
+        '<svg aria-labelledby="t"><title id="t">ok</title><p>in svg</p></svg>\n'
+        "<ul><li><p>closed by the list item</li></ul>\n"
+    )
+    found = "\n".join(problems(bad))
+    assert "<div> inside the <p> from line 1" in found
+    assert "stray </p>" in found
+    assert "id 'a' appears 2 times" in found
+    assert "attribute 'class' 2 times" in found
+    assert '<label tabindex="">' in found
+    assert "for names 'nothing'" in found
+    assert "'t'" not in found, "an id reference that exists is fine"
+    assert problems('<p>Fine <a href="#x" id="x">link</a></p><div><p>text</div>') == []

@@ -13,7 +13,7 @@ Each segment is a thick round-capped stroke, drawn twice: an outline in currentC
 fill, var(--fig-body) (var(--fig-body-far) for the far arm and leg), so the joints merge into one
 silhouette. The target muscle goes on top in var(--fig-muscle); floor, mat and props are
 currentColor at low opacity. Every exercise drawing has the same scale and viewBox width, cropped
-to its pose above and below. The colours are set in the last block of docs/assets/site.css.
+to its pose above and below. The colours are set in the last block of overrides/assets/site.css.
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ var __md_set = function (key, value, storage, scope) {
 };
 
 /* Script mode before anything is painted (Material's bundle does this when it starts, and
- * starts later: docs/assets/theme-loader.js); the search button shows from the first paint. */
+ * starts later: overrides/assets/theme-loader.js); the search button shows from the first paint. */
 document.documentElement.classList.remove("no-js");
 document.documentElement.classList.add("js");
 
@@ -29,7 +29,7 @@ document.documentElement.classList.add("js");
   var palette = __md_get("__palette");
   // Nothing saved yet: Material's own rule picks the first option whose media query matches
   // (the "follow the system" option), so a dark system gets the dark scheme from the first
-  // paint rather than when Material's bundle starts (docs/assets/theme-loader.js).
+  // paint rather than when Material's bundle starts (overrides/assets/theme-loader.js).
   if (!palette || !palette.color) {
     palette = null;
     var inputs = document.querySelectorAll("[data-md-component=palette] input");

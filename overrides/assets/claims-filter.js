@@ -15,7 +15,7 @@
     var bar = document.createElement("div");
     bar.className = "claims-filter";
     bar.setAttribute("role", "group");
-    bar.setAttribute("aria-label", box.dataset.filterLabel || "Show claims by verdict");
+    bar.setAttribute("aria-label", box.dataset.filterLabel || "");
     var buttons = [];
     function show(verdict) {
       rows.forEach(function (row) { row.hidden = verdict !== "" && row.dataset.verdict !== verdict; });
@@ -29,7 +29,7 @@
       button.type = "button";
       button.className = "md-button";
       button.dataset.verdict = verdict;
-      button.textContent = verdict ? labels[verdict] : (box.dataset.allLabel || "All");
+      button.textContent = verdict ? labels[verdict] : (box.dataset.allLabel || "");
       button.addEventListener("click", function () { show(verdict); });
       buttons.push(button);
       bar.appendChild(button);

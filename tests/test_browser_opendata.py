@@ -1,0 +1,94 @@
+"""The "Cite this page" box in Chromium: it copies, falls back to selecting, survives instant
+navigation, and passes axe in light and dark (resting, hover and focus)."""
+
+from __future__ import annotations
+
+import pytest
+
+from browser import axe, open_page, to_dark, url_of
+
+pytestmark = pytest.mark.slow
+
+ARTICLE = "anatomy/iliopsoas.md"
+CONTRAST = "{runOnly: ['color-contrast'], resultTypes: ['violations']}"
+BOX = "article details.cite-page"
+
+
+def citation(page) -> str:
+    return page.locator(f"{BOX} .cite-page__text").inner_text().strip()
+
+
+def test_copy_puts_the_citation_on_the_clipboard(browser, base):
+    context, page, watch = open_page(browser, url_of(base, ARTICLE))
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base.rstrip("/"))
+    box = page.locator(BOX)
+    assert box.count() == 1
+    button = box.locator(".cite-page__copy")
+    assert not button.is_visible(), "closed box: nothing pushes the article down"
+    box.locator("summary").click()
+    button.wait_for(state="visible")
+    expected = citation(page)
+    assert expected.startswith("Iliopsoas & low-back tightness. (") and expected.endswith("/anatomy/iliopsoas/")
+    button.click()
+    status = box.locator(".cite-page__status")
+    status.filter(has_text="Copied").wait_for()
+    assert page.evaluate("navigator.clipboard.readText()") == expected
+    problems = watch.problems()
+    context.close()
+    assert not problems, problems
+
+
+def test_without_a_clipboard_the_citation_is_selected_to_copy_by_hand(browser, base):
+    context = browser.new_context()
+    context.add_init_script("Object.defineProperty(navigator, 'clipboard', {value: undefined, configurable: true})")
+    page = context.new_page()
+    page.goto(url_of(base, ARTICLE), wait_until="load")
+    page.locator(f"{BOX} summary").click()
+    page.locator(f"{BOX} .cite-page__copy").click()
+    page.locator(f"{BOX} .cite-page__status").filter(has_text="selected").wait_for()
+    assert page.evaluate("window.getSelection().toString()").strip() == citation(page)
+    context.close()
+
+
+def test_the_box_works_after_instant_navigation(browser, base):
+    context, page, watch = open_page(browser, url_of(base, "data.md"))
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base.rstrip("/"))
+    page.evaluate("window.sameDocument = true")
+    page.locator("article p a[href$='/references/']").click()
+    page.wait_for_url("**/references/")
+    page.locator(f"{BOX} summary").wait_for()
+    assert page.evaluate("window.sameDocument === true"), "this was meant to be an instant navigation"
+    page.locator(f"{BOX} summary").click()
+    page.locator(f"{BOX} .cite-page__copy").click()
+    page.locator(f"{BOX} .cite-page__status").filter(has_text="Copied").wait_for()
+    assert page.evaluate("navigator.clipboard.readText()") == citation(page)
+    assert page.locator(BOX).count() == 1
+    problems = watch.problems()
+    context.close()
+    assert not problems, problems
+
+
+@pytest.mark.parametrize("rel", [ARTICLE, "data.md"])
+def test_open_box_is_accessible_in_light_and_dark_at_rest_hover_and_focus(browser, base, rel):
+    context, page, watch = open_page(browser, url_of(base, rel))
+    page.locator(f"{BOX} summary").click()
+    page.locator(f"{BOX} .cite-page__copy").wait_for(state="visible")
+    problems = [f"light: {p}" for p in axe(page)]
+    cdp = context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
+    nodes = cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": f"{BOX} :is(summary, button, a)"})["nodeIds"]
+    assert len(nodes) == 3, "summary, Copy and the link to the Data page (and no glossary links)"
+    for scheme in ("light", "dark"):
+        if scheme == "dark":
+            to_dark(page)
+            problems += [f"dark: {p}" for p in axe(page, CONTRAST)]
+        for states in (["hover"], ["focus", "focus-visible"]):
+            for node in nodes:
+                cdp.send("CSS.forcePseudoState", {"nodeId": node, "forcedPseudoClasses": states})
+            page.wait_for_timeout(300)  # let Material's 125 ms colour transitions finish
+            problems += [f"{scheme} :{'+'.join(states)}: {p}" for p in axe(page, CONTRAST, f"'{BOX}'")]
+    problems += watch.problems()
+    context.close()
+    assert not problems, f"{rel}:\n  " + "\n  ".join(problems)

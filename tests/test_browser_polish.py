@@ -1,0 +1,159 @@
+"""Reader-design polish in a real browser: the exercises index rows, reading time, states."""
+
+from __future__ import annotations
+
+import pytest
+
+from browser import axe, url_of
+
+pytestmark = pytest.mark.slow
+
+PHONE = {"width": 390, "height": 844}
+# A point on the screen where a tap reaches this element (a shape drawn in two parts has empty
+# space in the middle of its box).
+INSIDE = """el => {
+    const r = el.getBoundingClientRect();
+    for (let y = r.top + 2; y < r.bottom; y += 3)
+        for (let x = r.left + 2; x < r.right; x += 3)
+            if (el.contains(document.elementFromPoint(x, y))) return [x, y];
+}"""
+BOX = "el => { const r = el.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; }"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("viewport", [PHONE, {"width": 1280, "height": 900}])
+def test_exercise_index_rows_show_the_drawing_beside_the_name(browser, base, data, viewport, scheme):
+    context = browser.new_context(viewport=viewport, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(url_of(base, "exercises/index.md"), wait_until="load")
+    tiles = page.locator("article li.exercise-tile")
+    assert tiles.count() == len(data.exercises)
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"], "the page scrolls sideways"
+    for tile in tiles.all():
+        figure = tile.locator(".exercise-tile__figure svg").evaluate(BOX)
+        name = tile.locator(".exercise-tile__name a").evaluate(BOX)
+        row = tile.evaluate(BOX)
+        assert figure[2] - figure[0] >= 80 and figure[3] - figure[1] >= 50, f"drawing too small: {figure}"
+        assert figure[2] <= name[0], "the drawing sits left of the name"
+        dose = tile.locator(".exercise-tile__dose").evaluate(BOX)
+        assert name[1] < figure[3] and figure[1] < dose[3], "the drawing sits beside the text, not above or below"
+        assert row[2] <= viewport["width"], "a row runs off the screen"
+    rules = "{runOnly: ['color-contrast', 'duplicate-id-aria', 'svg-img-alt'], resultTypes: ['violations']}"
+    assert not axe(page, rules)
+    # The whole row is the link's tap target: a click on the drawing opens the exercise.
+    drawing = tiles.first.locator(".exercise-tile__figure")
+    drawing.scroll_into_view_if_needed()
+    x0, y0, x1, y1 = drawing.evaluate(BOX)
+    page.mouse.click((x0 + x1) / 2, (y0 + y1) / 2)
+    page.wait_for_function("() => location.pathname.endsWith('/exercises/half-kneeling-hip-flexor-stretch/')")
+    context.close()
+
+
+CONTRAST = "{runOnly: ['color-contrast'], resultTypes: ['violations']}"
+STATES = (["hover"], ["focus", "focus-visible"], ["active", "hover"])
+
+
+def forced_states_contrast(page, selector: str, label: str) -> list[str]:
+    """axe colour contrast with every element matching selector forced into :hover, :focus and
+    :active in turn (the DevTools protocol). The page's context asks for reduced motion, so
+    Material drops its transitions and axe sees the state a control settles in, not a fade."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
+    nodes = cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": selector})["nodeIds"]
+    assert nodes, f"{label}: nothing matches {selector}"
+    problems = [f"{label} at rest: {v}" for v in axe(page, CONTRAST)]
+    for states in STATES:
+        for node in nodes:
+            cdp.send("CSS.forcePseudoState", {"nodeId": node, "forcedPseudoClasses": states})
+        page.wait_for_timeout(100)
+        problems += [f"{label} :{'+'.join(states)}: {v}" for v in axe(page, CONTRAST)]
+    for node in nodes:
+        cdp.send("CSS.forcePseudoState", {"nodeId": node, "forcedPseudoClasses": []})
+    cdp.detach()
+    return problems
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_states_that_scripts_create_keep_contrast(browser, base, scheme):
+    """The resting-page checks see each control as the page loads. Here the states scripts make
+    are checked too: the routine player running, paused and finished; a chosen pain-map area; a
+    verdict filter pressed; a glossary tooltip; search with its results open."""
+    context = browser.new_context(color_scheme=scheme, reduced_motion="reduce")
+    context.add_init_script("window.routinePlayerTickMs = 20;")
+    page = context.new_page()
+    problems = []
+
+    page.goto(url_of(base, "routines/desk-break.md"), wait_until="load")
+    player = page.locator(".routine-player")
+    player.get_by_role("button", name="Start").click()
+    problems += forced_states_contrast(page, ".routine-player button, .routine-player input", "player running")
+    player.get_by_role("button", name="Pause").click()
+    problems += forced_states_contrast(page, ".routine-player button, .routine-player input", "player paused")
+    player.get_by_role("button", name="Resume").click()
+    page.wait_for_selector(".routine-player--done", timeout=30_000)
+    problems += forced_states_contrast(page, ".routine-player button", "player finished")
+
+    page.goto(url_of(base, "pain-map.md"), wait_until="load")
+    page.locator("svg a[data-region='groin']").first.dispatch_event("click")
+    problems += forced_states_contrast(page, ".pain-map a, .pain-map button", "pain map, an area chosen")
+
+    page.goto(url_of(base, "myths.md"), wait_until="load")
+    page.locator(".claims-filter button").nth(1).click()
+    assert page.locator(".claims-filter button[aria-pressed='true']").count() == 1
+    problems += forced_states_contrast(page, ".claims-filter button", "claims filter, a verdict chosen")
+
+    page.goto(url_of(base, "anatomy/iliopsoas.md"), wait_until="load")
+    page.locator("article a.term").first.focus()
+    assert page.locator("#term-tip").is_visible()
+    problems += [f"glossary tooltip: {v}" for v in axe(page, CONTRAST)]
+
+    page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").press_sequentially("psoas", delay=20)
+    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    problems += forced_states_contrast(page, ".md-search a, .md-search button, .md-search input", "search open")
+    context.close()
+    assert not problems, f"{scheme}:\n  " + "\n  ".join(problems)
+
+
+def test_phone_review_fixes(browser, base):
+    """What the phone review found, kept fixed: a glossary term in a table's row label stays one
+    word; the stop rule reads at body size; a tapped pain-map area gets no focus frame (a key
+    press does); the current routine step is a dark tint in dark mode."""
+    context = browser.new_context(viewport=PHONE, color_scheme="dark", has_touch=True)
+    page = context.new_page()
+    page.goto(url_of(base, "exercises/glute-bridge.md"), wait_until="load")
+    split = page.evaluate("""() => [...document.querySelectorAll('article th[scope=row] a.term')]
+        .filter(a => a.getClientRects().length > 1).map(a => a.textContent)""")
+    assert page.locator("article th[scope=row] a.term").count() > 0 and not split, f"row labels split: {split}"
+    size = "el => parseFloat(getComputedStyle(el).fontSize)"
+    assert page.locator(".stop-rule li").first.evaluate(size) >= page.locator("article > p").first.evaluate(size)
+
+    page.goto(url_of(base, "pain-map.md"), wait_until="load")
+    area = page.locator("svg a[data-region='groin']").first
+    area.scroll_into_view_if_needed()
+    x, y = area.evaluate(INSIDE)
+    page.touchscreen.tap(x, y)
+    panel = page.locator("#region-groin")
+    panel.wait_for()
+    outline = "el => getComputedStyle(el).outlineStyle"
+    assert page.evaluate("document.activeElement.id") == "region-groin"
+    assert panel.evaluate(outline) == "none", "a tap draws no frame around the panel"
+    page.locator(".pain-map__list a[href$='#region-buttock']").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.activeElement.id === 'region-buttock'")
+    assert page.evaluate(f"({outline})(document.activeElement)") != "none", "keyboard focus shows the frame"
+
+    page.goto(url_of(base, "routines/desk-break.md"), wait_until="load")
+    page.get_by_role("button", name="Start").click()
+    head = page.locator(".routine-step--current > .routine-step__head")
+    head.wait_for()
+    rgb = head.evaluate("""el => {
+        const c = document.createElement('canvas').getContext('2d');
+        c.fillStyle = getComputedStyle(document.body).backgroundColor; c.fillRect(0, 0, 1, 1);
+        c.fillStyle = getComputedStyle(el).backgroundColor; c.fillRect(0, 0, 1, 1);
+        return [...c.getImageData(0, 0, 1, 1).data].slice(0, 3);
+    }""")
+    assert sum(rgb) / 3 < 90, f"the current step is a pale block in dark mode: rgb{tuple(rgb)}"
+    context.close()
