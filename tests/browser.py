@@ -144,3 +144,8 @@ def to_dark(page) -> None:
     """Switch the system colour scheme; Material follows it as a reader's device would."""
     page.emulate_media(color_scheme="dark")
     page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'", timeout=5000)
+    # The switch may be what starts Material's bundle (theme-loader.js), and colours it restyles a
+    # frame later can still be fading: let two frames pass, then any transition end, so contrast
+    # checks see settled colours.
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')", timeout=5000)

@@ -1,7 +1,7 @@
 /* Material for MkDocs' two early inline scripts, as a file, so the site's Content-Security-Policy
  * can forbid inline scripts. Same behaviour as Material 9.8.1 (MIT licence, (c) Martin Donath):
- * storage helpers scoped to the site, then the reader's saved colour scheme, applied before
- * the first paint. The scope is the site root, found from this file's own address
+ * storage helpers scoped to the site, then the reader's saved colour scheme (or, with none
+ * saved, the system's), applied before the first paint. The scope is the site root, found from this file's own address
  * (it lives in <root>/assets/), which also works from file:// in the offline copy.
  */
 /* eslint-disable no-var */
@@ -20,8 +20,24 @@ var __md_set = function (key, value, storage, scope) {
   try { storage.setItem(scope.pathname + "." + key, JSON.stringify(value)); } catch (e) { /* private mode */ }
 };
 
+/* Script mode before anything is painted (Material's bundle does this when it starts, and
+ * starts later: overrides/assets/theme-loader.js); the search button shows from the first paint. */
+document.documentElement.classList.remove("no-js");
+document.documentElement.classList.add("js");
+
 (function () {
   var palette = __md_get("__palette");
+  // Nothing saved yet: Material's own rule picks the first option whose media query matches
+  // (the "follow the system" option), so a dark system gets the dark scheme from the first
+  // paint rather than when Material's bundle starts (overrides/assets/theme-loader.js).
+  if (!palette || !palette.color) {
+    palette = null;
+    var inputs = document.querySelectorAll("[data-md-component=palette] input");
+    for (var i = 0; i < inputs.length && !palette; i++) {
+      var media = inputs[i].getAttribute("data-md-color-media");
+      if (media && matchMedia(media).matches) palette = { index: i, color: { media: media } };
+    }
+  }
   if (!palette || !palette.color) return;
   if (palette.color.media === "(prefers-color-scheme)") {
     var light = matchMedia("(prefers-color-scheme: light)").matches;
