@@ -6,6 +6,8 @@
 
 Stubs pass the schema so the preview builds at once, and every placeholder says TODO;
 the tests refuse any TODO left in data/ or docs/, so a stub cannot be merged unfilled.
+Every other language the site lists gets the same stub (data/<folder>/, docs/<folder>/),
+so every language still builds; its TODOs are translated once the English is written.
 """
 
 from __future__ import annotations
@@ -135,6 +137,15 @@ def new_page(path: Path, root: Path = ROOT, body: str = "TODO Write the page.\n"
     return [path]
 
 
+def translation_stubs(root: Path) -> list[str]:
+    """What the other languages lack after a new stub, copied from English and marked TODO."""
+    from .i18n import DEFAULT
+    from .translations import configured_languages, page_skeletons, skeleton
+
+    others = [lang for lang in configured_languages(root) if lang != DEFAULT]
+    return [line for lang in others for line in skeleton(root, lang) + page_skeletons(root, lang)]
+
+
 def main(argv: list[str]) -> int:
     if len(argv) != 2 or argv[0] not in ("exercise", "muscle", "page") or not argv[1]:
         print(__doc__, file=sys.stderr)
@@ -143,6 +154,8 @@ def main(argv: list[str]) -> int:
     written = new_page(Path(name)) if kind == "page" else new_entry(kind + "s", name)
     for path in written:
         print(f"wrote {path.relative_to(ROOT)}")
+    for line in translation_stubs(ROOT):
+        print(f"wrote {line}")
     if any(p.suffix == ".md" for p in written):
         print("next: add the page to `nav:` in mkdocs.yml, then fill in every TODO (make serve shows it as you go)")
     else:

@@ -33,6 +33,8 @@ def test_new_exercise_and_muscle_write_valid_stubs(project):
     assert result.returncode == 0, result.stderr
     assert "wrote data/exercises.yml" in result.stdout and "wrote docs/exercises/wall-sit.md" in result.stdout
     assert "wrote figures/wall-sit-start.svg" in result.stdout and "wrote figures/wall-sit-end.svg" in result.stdout
+    assert "wrote data/es/exercises.yml: 1 entries to translate" in result.stdout, "every language gets the stub"
+    assert "wrote docs/es/exercises/wall-sit.md" in result.stdout
     assert make(project, "validate").returncode == 0, "a stub passes validation, so the preview builds at once"
     assert make(project, "new-muscle", "ID=piriformis").returncode == 0
     site = load(project.path / "data", root=project.path)
