@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from browser import Watch, axe, open_page, to_dark, url_of
+from browser import Watch, axe, open_page, start_material, to_dark, url_of
 from helpers import ROOT
 
 pytestmark = pytest.mark.slow
@@ -126,6 +126,7 @@ def test_related_links_and_share_work_after_instant_navigation(browser, base):
     context, page, watch = open_with(browser, base, BRIDGE, NO_SHARE, permissions=CLIPBOARD)
     first = page.locator(".related-pages a").first
     target = page.evaluate("a => a.href", first.element_handle())
+    start_material(page)
     page.evaluate("window.__samePage = true")
     first.click()
     page.wait_for_function("url => location.href === url", arg=target)

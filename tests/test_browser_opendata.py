@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser import axe, open_page, to_dark, url_of
+from browser import axe, open_page, start_material, to_dark, url_of
 
 pytestmark = pytest.mark.slow
 
@@ -53,6 +53,7 @@ def test_without_a_clipboard_the_citation_is_selected_to_copy_by_hand(browser, b
 def test_the_box_works_after_instant_navigation(browser, base):
     context, page, watch = open_page(browser, url_of(base, "data.md"))
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base.rstrip("/"))
+    start_material(page)
     page.evaluate("window.sameDocument = true")
     page.locator("article p a[href$='/references/']").click()
     page.wait_for_url("**/references/")
