@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from browser import AXE_INIT, Watch, axe, open_page, serve_built, to_dark, url_of
+from browser import AXE_INIT, Watch, axe, open_page, serve_built, start_material, to_dark, url_of
 from helpers import ROOT, copy_project, page_paths
 from hostile import MARK
 from macros.i18n import LANGUAGES
@@ -140,9 +140,19 @@ def test_search_finds_the_thomas_test_and_loads_its_index_only_when_used(browser
 def test_palette_toggle_switches_and_persists(browser, base):
     context, page, _ = open_page(browser, base)
     assert page.get_attribute("body", "data-md-color-scheme") == "default"
-    # The first option follows the system; one click chooses light, the next dark.
+    # The first option follows the system; one click chooses light, the next dark. Each tap is
+    # followed by the next toggle appearing: the first tap also starts Material's bundle
+    # (theme-loader.js), which replays it, so the toggle changes a moment later.
+    toggle = "form[data-md-component='palette'] label"
     for _ in range(2):
-        page.locator("form[data-md-component='palette'] label:visible").first.click()
+        shown = page.locator(f"{toggle}:visible").first
+        before = shown.get_attribute("for")
+        shown.click()
+        page.wait_for_function(
+            """([toggle, before]) => [...document.querySelectorAll(toggle)]
+                .some(label => label.checkVisibility() && label.htmlFor !== before)""",
+            arg=[toggle, before],
+        )
     assert page.get_attribute("body", "data-md-color-scheme") == "slate"
     page.reload(wait_until="load")
     assert page.get_attribute("body", "data-md-color-scheme") == "slate", "the choice must survive a reload"
@@ -304,6 +314,7 @@ def hostile_base(tmp_path_factory) -> str:
 
 def visit_instantly(page, url: str) -> None:
     """Go to url with Material's instant navigation, as a reader clicking a link does."""
+    start_material(page)
     page.evaluate(
         """url => {
         window.lastArticle = document.querySelector('article');
@@ -423,6 +434,25 @@ def test_routine_timer_and_voice_stop_after_instant_navigation(browser, base):
     page.wait_for_timeout(1500)
     assert page.evaluate("window.spoken") == spoken, "the routine kept running after the reader left the page"
     assert page.evaluate("document.querySelector('[data-routine]')") is None, "this was an instant navigation"
+    context.close()
+
+
+@pytest.mark.skipif("es" not in SITE_LANGUAGES, reason="no Spanish site")
+def test_spanish_routine_speaks_spanish_with_a_spanish_voice_when_there_is_one(browser, base):
+    context = browser.new_context()
+    page = context.new_page()
+    page.add_init_script("""
+        window.said = [];
+        const voices = [{lang: 'en-US', name: 'English'}, {lang: 'es-ES', name: 'Español'}];
+        window.speechSynthesis.getVoices = () => voices;
+        window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; } };
+        window.speechSynthesis.speak = u => { window.said.push([u.lang, u.voice && u.voice.name]); };
+    """)
+    page.goto(url_of(base, "es/routines/desk-break.md"), wait_until="load")
+    page.get_by_label("Indicaciones habladas").check()
+    page.get_by_role("button", name="Empezar").click()
+    page.wait_for_function("() => window.said.length >= 1")
+    assert page.evaluate("window.said[0]") == ["es", "Español"]
     context.close()
 
 

@@ -191,7 +191,13 @@
     if (this.speak.checked && window.speechSynthesis) {
       window.speechSynthesis.cancel();
       var utterance = new SpeechSynthesisUtterance(text);
-      utterance.lang = document.documentElement.lang || "en";
+      var lang = document.documentElement.lang || "en";
+      utterance.lang = lang;
+      // A voice in the page's language when the device has one (a Spanish page is read in Spanish).
+      var voice = window.speechSynthesis.getVoices().filter(function (v) {
+        return v.lang.toLowerCase().split("-")[0] === lang.toLowerCase().split("-")[0];
+      })[0];
+      if (voice) utterance.voice = voice;
       window.speechSynthesis.speak(utterance);
     }
   };
