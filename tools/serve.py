@@ -60,7 +60,7 @@ class State:
 
 def snapshot(root: Path) -> dict:
     found = {}
-    for name in WATCHED:
+    for name in WATCHED + sorted(p.name for p in root.glob("mkdocs.*.yml")):  # each language's config
         path = root / name
         for p in [path] if path.is_file() else path.rglob("*") if path.is_dir() else []:
             if p.is_file() and "__pycache__" not in p.parts:
