@@ -108,6 +108,10 @@ class Watch:
 AXE_INIT = AXE.read_text(encoding="utf-8") + "\n;true"
 
 
+# axe's colour-contrast rule alone: the second scheme, and hover and focus states.
+CONTRAST = "{runOnly: ['color-contrast'], resultTypes: ['violations']}"
+
+
 def settle(page) -> None:
     """Wait for running CSS transitions to end: a colour measured mid-fade (Material's buttons
     fade 125 ms on hover; the scheme switch fades the page) is neither the old nor the new one."""

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from browser import AXE_INIT, Watch, axe, open_page, serve_built, start_material, to_dark, url_of
+from browser import AXE_INIT, CONTRAST, Watch, axe, open_page, serve_built, start_material, to_dark, url_of
 from helpers import ROOT, copy_project, page_paths
 from hostile import MARK
 from macros.i18n import LANGUAGES
@@ -24,9 +24,6 @@ def checking(browser):
     context.add_init_script(AXE_INIT)
     yield context
     context.close()
-
-
-CONTRAST = "{runOnly: ['color-contrast'], resultTypes: ['violations']}"
 
 
 @pytest.mark.parametrize("rel", PAGES)

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from browser import axe, open_page, start_material, to_dark, url_of
+from browser import CONTRAST, axe, open_page, start_material, to_dark, url_of
 
 pytestmark = pytest.mark.slow
 
 ARTICLE = "anatomy/iliopsoas.md"
-CONTRAST = "{runOnly: ['color-contrast'], resultTypes: ['violations']}"
 BOX = "article details.cite-page"
 
 

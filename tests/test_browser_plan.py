@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from browser import AXE_INIT, Watch, axe, open_page, to_dark, url_of
+from browser import AXE_INIT, CONTRAST, Watch, axe, open_page, to_dark, url_of
 from macros.calendars import CODES, routine_days, weekdays
 
 pytestmark = pytest.mark.slow
@@ -274,7 +274,6 @@ def test_private_log_saves_exports_and_clears_on_this_device_only(browser, base)
 
 
 INTERACTIVE = ".plan-builder a, .plan-builder button, .plan-builder input, .plan-builder label"
-CONTRAST = "{runOnly: ['color-contrast'], resultTypes: ['violations']}"
 
 
 def test_plan_page_passes_axe_in_light_and_dark_with_cards_log_and_notice(browser, base):
