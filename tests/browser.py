@@ -95,6 +95,11 @@ class Watch:
         if url.hostname != "127.0.0.1":
             self.outside.append(request.url)
 
+    def clear(self) -> None:
+        """Forget what was seen, to watch the next page in the same tab."""
+        self.errors.clear()
+        self.outside.clear()
+
     def problems(self) -> list[str]:
         found = [f"console: {e}" for e in self.errors] + [f"request left the site: {u}" for u in self.outside]
         with contextlib.suppress(Exception):  # the page may be closing

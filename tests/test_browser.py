@@ -26,18 +26,26 @@ def checking(browser):
     context.close()
 
 
+@pytest.fixture(scope="module")
+def tab(checking):
+    """One tab for the page checks: a new tab per page costs a new renderer process each time."""
+    page = checking.new_page()
+    yield page, Watch(page)
+    page.close()
+
+
 @pytest.mark.parametrize("rel", PAGES)
-def test_page_is_clean(checking, base, rel):
+def test_page_is_clean(checking, tab, base, rel):
     """Light: every axe rule. Dark: colour contrast. Both: no console error, no CSP violation,
     no request to another site, no cookie."""
-    page = checking.new_page()
-    watch = Watch(page)
+    page, watch = tab
+    watch.clear()
+    page.emulate_media(color_scheme="light")
     page.goto(url_of(base, rel), wait_until="load")
     assert page.get_attribute("body", "data-md-color-scheme") == "default", rel
     problems = [f"light: {p}" for p in axe(page)]
     to_dark(page)
     problems += [f"dark: {p}" for p in axe(page, CONTRAST)] + watch.problems()
-    page.close()
     assert not checking.cookies(), f"{rel}: the site set cookies"
     assert not problems, f"{rel}:\n  " + "\n  ".join(problems)
 
