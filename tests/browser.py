@@ -23,18 +23,9 @@ from urllib.parse import urlparse
 import pytest
 
 from helpers import built_path
+from tools import chromium
 
-CHROMIUM_FLAGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-]
+CHROMIUM_FLAGS = chromium.FLAGS
 AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
 # Collects Content-Security-Policy violations before any page script runs.
 CSP_WATCH = """

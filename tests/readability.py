@@ -59,16 +59,22 @@ def running_text(article) -> list[str]:
     return chunks
 
 
-def grade(chunks: list[str]) -> tuple[float, int]:
-    """(Flesch–Kincaid grade, word count). Each chunk ends at least one sentence."""
+def counts(chunks: list[str], word: re.Pattern, syllables_of) -> tuple[int, int, int]:
+    """(words, sentences, syllables) of the running text. Each chunk ends at least one sentence."""
     words = sentences = syl = 0
     for chunk in chunks:
-        found = WORD.findall(chunk)
+        found = word.findall(chunk)
         if not found:
             continue
         words += len(found)
-        syl += sum(syllables(w) for w in found)
+        syl += sum(syllables_of(w) for w in found)
         sentences += max(1, len(re.findall(r"[.!?](?:\s|$)", chunk)))
+    return words, sentences, syl
+
+
+def grade(chunks: list[str]) -> tuple[float, int]:
+    """(Flesch–Kincaid grade, word count)."""
+    words, sentences, syl = counts(chunks, WORD, syllables)
     if not words:
         return 0.0, 0
     return 0.39 * words / sentences + 11.8 * syl / words - 15.59, words
@@ -102,14 +108,7 @@ def spanish_ease(html_file: Path) -> tuple[float, int]:
     root = lxml.html.parse(str(html_file)).getroot()
     articles = root.xpath("//article")
     chunks = running_text(articles[0]) if articles else []
-    words = syl = sentences = 0
-    for chunk in chunks:
-        found = SPANISH_WORD.findall(chunk)
-        if not found:
-            continue
-        words += len(found)
-        syl += sum(spanish_syllables(w) for w in found)
-        sentences += max(1, len(re.findall(r"[.!?](?:\s|$)", chunk)))
+    words, sentences, syl = counts(chunks, SPANISH_WORD, spanish_syllables)
     if not words:
         return 0.0, 0
     return 206.84 - 60 * syl / words - 1.02 * words / sentences, words

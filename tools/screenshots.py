@@ -20,6 +20,8 @@ import tempfile
 import threading
 from pathlib import Path
 
+from chromium import FLAGS  # tools/chromium.py, beside this script
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
@@ -36,17 +38,6 @@ PAGES = {
     "references": "references/",
 }
 SIZES = {"phone": (390, 844), "desktop": (1280, 900)}
-FLAGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-]
 
 
 class Quiet(http.server.SimpleHTTPRequestHandler):
