@@ -108,13 +108,68 @@ AXE_INIT = AXE.read_text(encoding="utf-8") + "\n;true"
 CONTRAST = "{runOnly: ['color-contrast'], resultTypes: ['violations']}"
 
 
+# The pseudo-classes a reader's pointer and keyboard put a control in.
+STATES = (["hover"], ["focus", "focus-visible"], ["active", "hover"])
+# One element per "style signature": its tag, classes and attributes, and those of every
+# ancestor (ids, addresses, labels and names left out). Elements alike in all of these match the
+# same CSS rules, so they take the same colours in every state; forcing one of each keeps the
+# check exact and saves a DevTools round trip for each of hundreds of alike links.
+MARK_REPRESENTATIVES = """selector => {
+    const skip = new Set(['id', 'href', 'title', 'aria-label', 'for', 'name', 'value', 'data-state-probe']);
+    const cls = el => el.tagName + '.' + (el.getAttribute('class') || '');
+    const own = el => cls(el) + [...el.attributes]
+        .filter(a => !skip.has(a.name) && !a.name.startsWith('data-term')).map(a => a.name + '=' + a.value).join(',');
+    const seen = new Set();
+    for (const el of document.querySelectorAll(selector)) {
+        const parts = [];
+        for (let n = el; n && n.nodeType === 1; n = n.parentElement) parts.push(n === el ? own(n) : cls(n));
+        const key = parts.join(' < ');
+        if (!seen.has(key)) { seen.add(key); el.setAttribute('data-state-probe', ''); }
+    }
+    return seen.size;
+}"""
+
+
+class ForcedStates:
+    """axe's colour-contrast rule with the controls matching selector forced (through the
+    DevTools protocol) into a state, one control per style signature (MARK_REPRESENTATIVES)."""
+
+    def __init__(self, page, selector: str):
+        self.page = page
+        page.evaluate(
+            "() => document.querySelectorAll('[data-state-probe]').forEach(e => e.removeAttribute('data-state-probe'))"
+        )
+        self.count = page.evaluate(MARK_REPRESENTATIVES, selector)
+        self.cdp = page.context.new_cdp_session(page)
+        self.cdp.send("DOM.enable")
+        self.cdp.send("CSS.enable")
+        root = self.cdp.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
+        self.nodes = self.cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": "[data-state-probe]"})[
+            "nodeIds"
+        ]
+
+    def check(self, states: list[str], label: str = "") -> list[str]:
+        """Force states, run the contrast rule on the forced controls (their text included)."""
+        for node in self.nodes:
+            self.cdp.send("CSS.forcePseudoState", {"nodeId": node, "forcedPseudoClasses": states})
+        found = axe(self.page, CONTRAST, "document.querySelectorAll('[data-state-probe]')")
+        return [f"{label} :{'+'.join(states)}: {v}".strip() for v in found]
+
+    def release(self) -> None:
+        for node in self.nodes:
+            self.cdp.send("CSS.forcePseudoState", {"nodeId": node, "forcedPseudoClasses": []})
+        self.cdp.detach()
+
+
 def settle(page) -> None:
-    """Wait for running CSS transitions to end: a colour measured mid-fade (Material's buttons
-    fade 125 ms on hover; the scheme switch fades the page) is neither the old nor the new one."""
+    """Bring running CSS transitions and animations to their end state at once: a colour measured
+    mid-fade (Material's buttons fade 125 ms on hover; the scheme switch fades the page) is
+    neither the old nor the new one. (Waiting for them instead can hang: a transition started by
+    a forced pseudo-state may never report that it finished.)"""
     page.evaluate(
-        """() => Promise.all(document.getAnimations()
+        """() => document.getAnimations()
             .filter(a => Number.isFinite(a.effect?.getComputedTiming().endTime))
-            .map(a => a.finished.catch(() => null)))"""
+            .forEach(a => a.finish())"""
     )
 
 

@@ -6,7 +6,19 @@ import re
 
 import pytest
 
-from browser import AXE_INIT, CONTRAST, Watch, axe, open_page, serve_built, start_material, to_dark, url_of
+from browser import (
+    AXE_INIT,
+    CONTRAST,
+    STATES,
+    ForcedStates,
+    Watch,
+    axe,
+    open_page,
+    serve_built,
+    start_material,
+    to_dark,
+    url_of,
+)
 from helpers import ROOT, copy_project, page_paths
 from hostile import MARK
 from macros.i18n import LANGUAGES
@@ -82,22 +94,15 @@ def test_links_and_buttons_keep_contrast_on_hover_and_focus(checking, base, rel)
     page.emulate_media(reduced_motion="reduce")
     page.goto(url_of(base, rel), wait_until="load")
     page.wait_for_selector(READY.get(rel, "article"))
-    cdp = checking.new_cdp_session(page)
-    cdp.send("DOM.enable")
-    cdp.send("CSS.enable")
-    root = cdp.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
-    nodes = cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": INTERACTIVE})["nodeIds"]
+    forced = ForcedStates(page, INTERACTIVE)
     regions = page.evaluate(REGIONS, INTERACTIVE)
     assert {"md-header", "md-tabs", "md-sidebar", "md-footer", "md-content__inner"} <= set(regions), (rel, regions)
     problems = []
     for scheme in ("light", "dark"):
         if scheme == "dark":
             to_dark(page)
-        for states in (["hover"], ["focus", "focus-visible"], ["active", "hover"]):
-            for node in nodes:
-                cdp.send("CSS.forcePseudoState", {"nodeId": node, "forcedPseudoClasses": states})
-            page.wait_for_timeout(100)
-            problems += [f"{scheme} :{'+'.join(states)}: {v}" for v in axe(page, CONTRAST)]
+        for states in STATES:
+            problems += forced.check(states, scheme)
     page.close()
     assert not problems, f"{rel}:\n  " + "\n  ".join(problems)
 

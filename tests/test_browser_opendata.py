@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser import CONTRAST, axe, open_page, start_material, to_dark, url_of
+from browser import CONTRAST, ForcedStates, axe, open_page, start_material, to_dark, url_of
 
 pytestmark = pytest.mark.slow
 
@@ -74,21 +74,16 @@ def test_open_box_is_accessible_in_light_and_dark_at_rest_hover_and_focus(browse
     page.locator(f"{BOX} summary").click()
     page.locator(f"{BOX} .cite-page__copy").wait_for(state="visible")
     problems = [f"light: {p}" for p in axe(page)]
-    cdp = context.new_cdp_session(page)
-    cdp.send("DOM.enable")
-    cdp.send("CSS.enable")
-    root = cdp.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
-    nodes = cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": f"{BOX} :is(summary, button, a)"})["nodeIds"]
-    assert len(nodes) == 3, "summary, Copy and the link to the Data page (and no glossary links)"
+    assert page.locator(f"{BOX} :is(summary, button, a)").count() == 3, (
+        "summary, Copy and the link to the Data page (and no glossary links)"
+    )
+    forced = ForcedStates(page, f"{BOX} :is(summary, button, a)")
     for scheme in ("light", "dark"):
         if scheme == "dark":
             to_dark(page)
             problems += [f"dark: {p}" for p in axe(page, CONTRAST)]
         for states in (["hover"], ["focus", "focus-visible"]):
-            for node in nodes:
-                cdp.send("CSS.forcePseudoState", {"nodeId": node, "forcedPseudoClasses": states})
-            page.wait_for_timeout(300)  # let Material's 125 ms colour transitions finish
-            problems += [f"{scheme} :{'+'.join(states)}: {p}" for p in axe(page, CONTRAST, f"'{BOX}'")]
+            problems += forced.check(states, scheme)
     problems += watch.problems()
     context.close()
     assert not problems, f"{rel}:\n  " + "\n  ".join(problems)

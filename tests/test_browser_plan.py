@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from browser import AXE_INIT, CONTRAST, Watch, axe, open_page, to_dark, url_of
+from browser import AXE_INIT, ForcedStates, Watch, axe, open_page, to_dark, url_of
 from macros.calendars import CODES, routine_days, weekdays
 
 pytestmark = pytest.mark.slow
@@ -287,20 +287,14 @@ def test_plan_page_passes_axe_in_light_and_dark_with_cards_log_and_notice(browse
     problems = [f"light: {p}" for p in axe(page)]
     to_dark(page)
     problems += [f"dark: {p}" for p in axe(page)]
-    cdp = context.new_cdp_session(page)
-    cdp.send("DOM.enable")
-    cdp.send("CSS.enable")
-    root = cdp.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
-    nodes = cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": INTERACTIVE})["nodeIds"]
-    assert nodes
+    forced = ForcedStates(page, INTERACTIVE)
+    assert forced.nodes
     for scheme in ("dark", "light"):
         if scheme == "light":
             page.emulate_media(color_scheme="light")
             page.wait_for_function("() => document.body.dataset.mdColorScheme === 'default'")
         for states in (["hover"], ["focus", "focus-visible"]):
-            for node in nodes:
-                cdp.send("CSS.forcePseudoState", {"nodeId": node, "forcedPseudoClasses": states})
-            problems += [f"{scheme} :{'+'.join(states)}: {v}" for v in axe(page, CONTRAST)]
+            problems += forced.check(states, scheme)
     problems += watch.problems()
     assert not problems, "\n  ".join(problems)
     context.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser import axe, url_of
+from browser import CONTRAST, STATES, ForcedStates, axe, url_of
 
 pytestmark = pytest.mark.slow
 
@@ -49,29 +49,16 @@ def test_exercise_index_rows_show_the_drawing_beside_the_name(browser, base, dat
     context.close()
 
 
-CONTRAST = "{runOnly: ['color-contrast'], resultTypes: ['violations']}"
-STATES = (["hover"], ["focus", "focus-visible"], ["active", "hover"])
-
-
 def forced_states_contrast(page, selector: str, label: str) -> list[str]:
     """axe colour contrast with every element matching selector forced into :hover, :focus and
     :active in turn (the DevTools protocol). The page's context asks for reduced motion, so
     Material drops its transitions and axe sees the state a control settles in, not a fade."""
-    cdp = page.context.new_cdp_session(page)
-    cdp.send("DOM.enable")
-    cdp.send("CSS.enable")
-    root = cdp.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
-    nodes = cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": selector})["nodeIds"]
-    assert nodes, f"{label}: nothing matches {selector}"
+    forced = ForcedStates(page, selector)
+    assert forced.nodes, f"{label}: nothing matches {selector}"
     problems = [f"{label} at rest: {v}" for v in axe(page, CONTRAST)]
     for states in STATES:
-        for node in nodes:
-            cdp.send("CSS.forcePseudoState", {"nodeId": node, "forcedPseudoClasses": states})
-        page.wait_for_timeout(100)
-        problems += [f"{label} :{'+'.join(states)}: {v}" for v in axe(page, CONTRAST)]
-    for node in nodes:
-        cdp.send("CSS.forcePseudoState", {"nodeId": node, "forcedPseudoClasses": []})
-    cdp.detach()
+        problems += forced.check(states, label)
+    forced.release()
     return problems
 
 

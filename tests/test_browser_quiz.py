@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import axe, open_page, to_dark, url_of
+from browser import ForcedStates, axe, open_page, to_dark, url_of
 
 pytestmark = pytest.mark.slow
 
@@ -216,9 +216,6 @@ def test_without_javascript_every_answer_is_behind_show_the_answer(browser, base
     context.close()
 
 
-CONTRAST = "{runOnly: ['color-contrast'], resultTypes: ['violations']}"
-
-
 def test_axe_finds_nothing_in_light_and_dark_in_every_state(quiz, browser):
     page, _ = quiz
     answer(page, QUESTION, right=False)
@@ -234,20 +231,13 @@ def test_axe_finds_nothing_in_light_and_dark_in_every_state(quiz, browser):
     page.wait_for_function("() => document.body.dataset.mdColorScheme === 'default'")
     problems += [f"light, one at a time: {p}" for p in axe(page)]
     # Buttons and options keep their contrast on hover and focus too.
-    cdp = page.context.new_cdp_session(page)
-    cdp.send("DOM.enable")
-    cdp.send("CSS.enable")
-    root = cdp.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
-    nodes = cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": ".quiz .md-button, .quiz-option, .quiz a"})
-    nodes = nodes["nodeIds"][:80]
-    assert nodes
+    forced = ForcedStates(page, ".quiz .md-button, .quiz-option, .quiz a")
+    assert forced.nodes
     for scheme in ("light", "dark"):
         if scheme == "dark":
             to_dark(page)
         for states in (["hover"], ["focus", "focus-visible"]):
-            for node in nodes:
-                cdp.send("CSS.forcePseudoState", {"nodeId": node, "forcedPseudoClasses": states})
-            problems += [f"{scheme} :{'+'.join(states)}: {v}" for v in axe(page, CONTRAST, "'.quiz'")]
+            problems += forced.check(states, scheme)
     assert not problems, "\n  ".join(problems)
 
 

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from browser import axe, open_page, to_dark, url_of
+from browser import ForcedStates, axe, open_page, to_dark, url_of
 
 pytestmark = pytest.mark.slow
 PAGE = "symptom-guide.md"
@@ -170,28 +170,19 @@ def test_guide_fits_a_phone_screen(browser, base):
     context.close()
 
 
-CONTRAST = "{runOnly: ['color-contrast'], resultTypes: ['violations']}"
-
-
 def test_answers_and_buttons_keep_contrast_on_hover_and_focus(browser, base):
     """axe checks resting colours; here the guide's links and buttons are forced into :hover and
     :focus (through the DevTools protocol) on a question and on an end, in light and dark."""
     context, page, _ = open_page(browser, url_of(base, PAGE))
     answer(page, "No")
     answer(page, "Yes")  # an end, so Back, Start again and the end's links are on screen
-    cdp = context.new_cdp_session(page)
-    cdp.send("DOM.enable")
-    cdp.send("CSS.enable")
-    root = cdp.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
-    nodes = cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": f"{GUIDE} a, {GUIDE} button"})["nodeIds"]
-    assert len(nodes) > 20
+    assert page.locator(f"{GUIDE} a, {GUIDE} button").count() > 20
+    forced = ForcedStates(page, f"{GUIDE} a, {GUIDE} button")
     problems = []
     for scheme in ("light", "dark"):
         if scheme == "dark":
             to_dark(page)
         for states in (["hover"], ["focus", "focus-visible"]):
-            for node in nodes:
-                cdp.send("CSS.forcePseudoState", {"nodeId": node, "forcedPseudoClasses": states})
-            problems += [f"{scheme} :{'+'.join(states)}: {v}" for v in axe(page, CONTRAST)]
+            problems += forced.check(states, scheme)
     assert not problems, "\n".join(problems)
     context.close()
