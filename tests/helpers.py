@@ -18,6 +18,31 @@ FIXTURES = ROOT / "tests" / "fixtures"
 DOCS = ROOT / "docs"
 # The mini-site's emergency numbers (tests/fixtures/minisite/mkdocs.yml), for Renderers made in tests.
 MINI_NUMBERS = [{"number": "999", "where": "UK"}, {"number": "112", "where": "EU"}]
+MINI = FIXTURES / "minisite"
+# Where the mini-site's special pages live, for Links in Renderers made in tests.
+MINI_PAGES = {
+    "references": "references.md",
+    "red_flags": "red-flags.md",
+    "glossary": "glossary.md",
+    "myths": "myths.md",
+}
+
+
+def mini_renderer(page_url: str, **options):
+    """A Renderer over the mini-site's data and drawings, as if rendering the page at page_url."""
+    from macros.figures import Figures
+    from macros.links import Links
+    from macros.load import load
+    from macros.render import Renderer
+
+    return Renderer(
+        load(MINI / "data", root=MINI),
+        Figures(MINI / "figures"),
+        links=lambda: Links(page_url, True, MINI_PAGES),
+        where=lambda: "docs/test.md:1",
+        emergency_numbers=MINI_NUMBERS,
+        **options,
+    )
 
 
 class Project:

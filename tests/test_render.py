@@ -7,27 +7,18 @@ import re
 import lxml.html
 import pytest
 
-from helpers import FIXTURES, MINI_NUMBERS, ROOT
+from helpers import MINI_PAGES, ROOT, mini_renderer
 from macros.figures import Figures
 from macros.links import Links
-from macros.load import load
 from macros.problems import MacroError
 from macros.render import GROUPS, Renderer
 
-MINI = FIXTURES / "minisite"
-PAGES = {"references": "references.md", "red_flags": "red-flags.md", "glossary": "glossary.md", "myths": "myths.md"}
+PAGES = MINI_PAGES
 
 
 @pytest.fixture(scope="module")
 def render():
-    data = load(MINI / "data", root=MINI)
-    return Renderer(
-        data,
-        Figures(MINI / "figures"),
-        links=lambda: Links("muscles/psoas/", True, PAGES),
-        where=lambda: "docs/test.md:1",
-        emergency_numbers=MINI_NUMBERS,
-    )
+    return mini_renderer("muscles/psoas/")
 
 
 def parse(markup) -> lxml.html.HtmlElement:

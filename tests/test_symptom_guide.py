@@ -12,15 +12,10 @@ import re
 import lxml.html
 import pytest
 
-from helpers import FIXTURES, MINI_NUMBERS
-from macros.figures import Figures
-from macros.links import Links
-from macros.load import load
+from helpers import MINI_PAGES, mini_renderer
 from macros.problems import MacroError
-from macros.render import Renderer
 
-MINI = FIXTURES / "minisite"
-PAGES = {"references": "references.md", "red_flags": "red-flags.md", "glossary": "glossary.md", "myths": "myths.md"}
+PAGES = MINI_PAGES
 ORDER = ["emergency", "same-day", "soon", "self-care"]
 NO_DOCTOR = re.compile(r"\b(?:do not|don't|dont|no) need (?:to see )?(?:a |any )?(?:doctor|gp|physio)", re.I)
 
@@ -129,15 +124,7 @@ def test_the_guide_never_says_you_do_not_need_a_doctor(data):
 
 @pytest.fixture(scope="module")
 def render():
-    data = load(MINI / "data", root=MINI)
-    return Renderer(
-        data,
-        Figures(MINI / "figures"),
-        links=lambda: Links("symptom-guide/", True, PAGES),
-        where=lambda: "docs/test.md:1",
-        titles={"muscles/psoas.md": "Psoas"},
-        emergency_numbers=MINI_NUMBERS,
-    )
+    return mini_renderer("symptom-guide/", titles={"muscles/psoas.md": "Psoas"})
 
 
 def parse(markup) -> lxml.html.HtmlElement:
