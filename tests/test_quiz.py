@@ -15,12 +15,11 @@ import lxml.html
 import pytest
 import yaml
 
-from helpers import DOCS, FIXTURES, ROOT, built_path
+from helpers import DOCS, ROOT, built_path, mini_renderer
 from macros import quiz
 from macros.checks import anchors_of
 from macros.figures import Figures
 from macros.links import Links, site_url_of
-from macros.load import load
 from macros.pages import all_pages
 from macros.quizcsv import HEADERS, quiz_csv
 from macros.render import Renderer
@@ -272,12 +271,7 @@ def test_labels_cover_every_word_the_script_shows(page):
 
 
 def test_quiz_renders_on_the_mini_site():
-    mini = load(FIXTURES / "minisite" / "data", root=FIXTURES / "minisite")
-    renderer = Renderer(
-        mini,
-        Figures(FIXTURES / "minisite" / "figures"),
-        links=lambda: Links("quiz/", True, {"myths": "myths.md", "red_flags": "red-flags.md"}),
-    )
+    renderer = mini_renderer("quiz/")
     root = lxml.html.fragment_fromstring(str(renderer.quiz()), create_parent="div")
     assert root.xpath("//li[@data-question]")
     for li in root.xpath("//li[@data-question]"):
