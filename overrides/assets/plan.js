@@ -11,11 +11,9 @@
 (function () {
   "use strict";
 
-  var LOG_KEY = "iliopsoas-plan-log";
+  var fill = window.siteDom.fill;
 
-  function fill(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (_, key) { return values[key]; });
-  }
+  var LOG_KEY = "iliopsoas-plan-log";
 
   function pad(n) { return (n < 10 ? "0" : "") + n; }
 

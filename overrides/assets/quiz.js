@@ -20,6 +20,9 @@
 (function () {
   "use strict";
 
+  var fill = window.siteDom.fill;
+  var element = window.siteDom.element;
+
   var KEY = "iliopsoas-quiz";
   var VERSION = 1;
   var INTERVALS = [0, 1, 3, 7, 14]; // days until due again, for boxes 1 to 5
@@ -28,19 +31,6 @@
   function today() {
     var now = new Date();
     return Math.floor((now.getTime() - now.getTimezoneOffset() * 60000) / DAY);
-  }
-
-  function fill(template, values) {
-    return String(template || "").replace(/\{(\w+)\}/g, function (all, key) {
-      return Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : all;
-    });
-  }
-
-  function element(tag, attrs, text) {
-    var el = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) { el.setAttribute(k, attrs[k]); });
-    if (text) el.textContent = text;
-    return el;
   }
 
   function own(object, key) {

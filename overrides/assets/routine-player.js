@@ -13,18 +13,10 @@
 (function () {
   "use strict";
 
+  var fill = window.siteDom.fill;
+  var element = window.siteDom.element;
+
   var players = [];
-
-  function fill(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (_, key) { return values[key]; });
-  }
-
-  function element(tag, attrs, text) {
-    var el = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) { el.setAttribute(k, attrs[k]); });
-    if (text) el.textContent = text;
-    return el;
-  }
 
   /** The phases a routine runs through: each step (twice for "each" side), with a short rest before. */
   function phases(root, labels) {

@@ -10,16 +10,8 @@
 (function () {
   "use strict";
 
-  function fill(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (_, key) { return values[key]; });
-  }
-
-  function element(tag, attrs, text) {
-    var el = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) { el.setAttribute(k, attrs[k]); });
-    if (text) el.textContent = text;
-    return el;
-  }
+  var fill = window.siteDom.fill;
+  var element = window.siteDom.element;
 
   function setup(root) {
     var labels = JSON.parse(root.dataset.labels || "{}");
