@@ -17,7 +17,9 @@ WORDS_PER_MINUTE = 200
 
 # Pages built around a tool or a list to look things up in, not read through: a reading time
 # means nothing there. Section indexes and the home page (index.md) get none either.
-NOT_READ_THROUGH = frozenset({"routine", "pain_map", "bibliography", "glossary", "claims_table"})
+NOT_READ_THROUGH = frozenset(
+    {"routine", "pain_map", "bibliography", "glossary", "claims_table", "symptom_guide", "quiz", "plan_builder"}
+)
 
 HIDDEN = re.compile(r"<(svg|script|style|template)\b.*?</\1>|<!--.*?-->", re.S | re.I)
 TAG = re.compile(r"<[^>]*>")
