@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
-from helpers import built_path
 from macros.reading import WORDS_PER_MINUTE, count_words, reading_minutes
 
 
@@ -28,16 +25,3 @@ def test_minutes_round_up_and_skip_pages_that_are_not_read_through():
     tools = ("routine", "pain_map", "bibliography", "glossary", "claims_table", "symptom_guide", "quiz", "plan_builder")
     for tool in tools:
         assert reading_minutes(text, "page.md", {"cite", tool}) is None, tool
-
-
-@pytest.mark.parametrize("rel", ["symptom-guide.md", "quiz.md", "plan.md", "es/symptom-guide.md"])
-def test_tool_pages_show_no_reading_time(real_site, rel):
-    """A guide that shows one question at a time holds every step in the page: its word count
-    (31 minutes' worth) says nothing about the time it takes."""
-    page = real_site / built_path(rel)
-    assert page.exists(), rel
-    assert 'class="reading-time"' not in page.read_text(encoding="utf-8"), rel
-
-
-def test_articles_show_their_reading_time(real_site):
-    assert 'class="reading-time"' in (real_site / built_path("anatomy/iliopsoas.md")).read_text(encoding="utf-8")
