@@ -18,7 +18,7 @@ from .guide import guide_problems
 from .i18n import DEFAULT
 from .localise import localise
 from .models import KINDS, Entry
-from .problems import DataError, Problem, did_you_mean, entry_label
+from .problems import DataError, Problem, did_you_mean, entry_label, relative, unknown_files
 from .yamlread import Document, decode, node_at, parse
 
 
@@ -99,7 +99,7 @@ def _signature(data_dir: Path) -> tuple:
 
 def read_all(data_dir: Path, root: Path) -> SiteData:
     entries, problems, trees, failed = {}, [], {}, defaultdict(set)
-    problems += unknown_files(data_dir, root)
+    problems += unknown_files(data_dir, root, KINDS)
     for kind, model in KINDS.items():
         path = data_dir / f"{kind}.yml"
         rel = relative(path, root)
@@ -117,30 +117,6 @@ def read_all(data_dir: Path, root: Path) -> SiteData:
     if problems:
         raise DataError(problems)
     return site
-
-
-def unknown_files(data_dir: Path, root: Path) -> list[Problem]:
-    """A data file with a name the site does not read would be ignored in silence: say so."""
-    expected = [f"{kind}.yml" for kind in KINDS]
-    return [
-        Problem(
-            relative(path, root),
-            None,
-            None,
-            None,
-            f"not a data file this site reads{did_you_mean(path.name, expected)}; "
-            f"the data files are: {', '.join(expected)}",
-        )
-        for path in sorted(data_dir.glob("*.y*ml"))
-        if path.name not in expected
-    ]
-
-
-def relative(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def read_file(path: Path, rel: str, kind: str, model: type[Entry]):

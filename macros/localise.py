@@ -22,7 +22,7 @@ from pydantic import BaseModel, ValidationError
 
 from .explain import problems_for
 from .models import KINDS, Prose
-from .problems import Problem, did_you_mean
+from .problems import Problem, did_you_mean, relative, unknown_files
 from .yamlread import decode, node_at, parse
 
 TEXT = "text"
@@ -125,14 +125,14 @@ def localise(english, overlay_dir: Path, lang: str, root: Path) -> Localised:
         if not needed:
             continue
         path = overlay_dir / f"{kind}.yml"
-        rel = _relative(path, root)
+        rel = relative(path, root)
         if not path.exists():
             result.problems.append(
                 Problem(rel, None, None, None, f"file is missing: it must give the {lang} words of data/{kind}.yml")
             )
             continue
         _read_overlay(path, rel, kind, model, spec, entries, needed, result)
-    result.problems += _unknown_files(overlay_dir, root)
+    result.problems += unknown_files(overlay_dir, root, KINDS)
     return result
 
 
@@ -241,21 +241,3 @@ def _merge(full: dict, words: dict, spec: dict) -> dict:
         else:
             out[name] = _merge(full[name], value, kind)
     return out
-
-
-def _unknown_files(overlay_dir: Path, root: Path) -> list[Problem]:
-    expected = [f"{kind}.yml" for kind in KINDS]
-    return [
-        Problem(
-            _relative(p, root), None, None, None, f"not a data file this site reads{did_you_mean(p.name, expected)}"
-        )
-        for p in sorted(overlay_dir.glob("*.y*ml"))
-        if p.name not in expected
-    ]
-
-
-def _relative(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from .compat import PluginError
 
@@ -64,3 +65,28 @@ class DataError(PluginError):
 
 class MacroError(PluginError):
     """A macro was called wrongly in a page: an unknown id, field or citation key."""
+
+
+def relative(path: Path, root: Path) -> str:
+    """A file as a contributor names it: from the project root where it is inside it."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def unknown_files(folder: Path, root: Path, kinds: Iterable[str]) -> list[Problem]:
+    """A data file with a name the site does not read would be ignored in silence: say so."""
+    expected = [f"{kind}.yml" for kind in kinds]
+    return [
+        Problem(
+            relative(path, root),
+            None,
+            None,
+            None,
+            f"not a data file this site reads{did_you_mean(path.name, expected)}; "
+            f"the data files are: {', '.join(expected)}",
+        )
+        for path in sorted(folder.glob("*.y*ml"))
+        if path.name not in expected
+    ]

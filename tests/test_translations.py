@@ -108,6 +108,11 @@ def test_an_unknown_id_gets_a_close_match(es):
     assert "iliacus: not translated" in message
 
 
+def test_an_overlay_file_with_a_misspelt_name_is_named_not_ignored(es):
+    (es.path / "data/es/muscle.yml").write_text("muscles: []\n", encoding="utf-8")
+    assert "data/es/muscle.yml: not a data file this site reads (did you mean 'muscles.yml'" in problems(es)
+
+
 def test_hash_covers_only_prose():
     assert source_hash({"name": "A"}) != source_hash({"name": "B"})
     assert source_hash({"a": 1, "b": 2}) == source_hash({"b": 2, "a": 1})
