@@ -59,20 +59,31 @@ def test_first_action_starts_material_and_instant_navigation_keeps_site_scripts(
     context.close()
 
 
-def test_a_palette_tap_before_the_bundle_is_ready_is_kept(browser, base):
+def holding_the_bundle(browser, base):
+    """The home page with Material's bundle held back: a reader acting before it has arrived."""
     context = browser.new_context()
     page = context.new_page()
     held = []
     page.route("**/javascripts/bundle.*.js", lambda route: held.append(route))
     page.goto(base, wait_until="load")
+    return context, page, held
+
+
+def release(held, page) -> None:
+    """Let the bundle arrive and wait until it has started."""
+    while held:
+        held.pop().continue_()
+    page.wait_for_function("() => document.documentElement.dataset.bundle === 'ready'")
+
+
+def test_a_palette_tap_before_the_bundle_is_ready_is_kept(browser, base):
+    context, page, held = holding_the_bundle(browser, base)
     toggle = "form[data-md-component='palette'] label:visible"
     page.locator(toggle).first.click()
     page.locator(toggle).first.click()
     assert page.get_attribute("body", "data-md-color-scheme") == "default", "the bundle is held back"
     page.wait_for_function("() => document.documentElement.dataset.bundle === 'loading'")
-    while held:
-        held.pop().continue_()
-    page.wait_for_function("() => document.documentElement.dataset.bundle === 'ready'")
+    release(held, page)
     page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")  # two taps: light, then dark
     context.close()
 
@@ -87,15 +98,9 @@ def test_a_dark_system_gets_the_dark_scheme_before_any_action(browser, base):
 
 
 def test_a_keyboard_shortcut_before_the_bundle_is_ready_is_kept(browser, base):
-    context = browser.new_context()
-    page = context.new_page()
-    held = []
-    page.route("**/javascripts/bundle.*.js", lambda route: held.append(route))
-    page.goto(base, wait_until="load")
+    context, page, held = holding_the_bundle(browser, base)
     page.keyboard.press("/")
     page.wait_for_function("() => document.documentElement.dataset.bundle === 'loading'")
-    while held:
-        held.pop().continue_()
-    page.wait_for_function("() => document.documentElement.dataset.bundle === 'ready'")
+    release(held, page)
     page.wait_for_function("() => document.activeElement && document.activeElement.matches('input.md-search__input')")
     context.close()
