@@ -130,15 +130,21 @@ def test_every_reference_was_checked_on_or_before_today(data):
         assert ref.verified.date <= datetime.date.today(), ref.id
 
 
+def reader_scores(site, lang: str, score) -> dict[str, float]:
+    """Each reader page of one language -> its reading score (reference pages left out)."""
+    scores = {}
+    for rel in PAGES:
+        if english_rel(rel) in REFERENCE_PAGES or lang_of(rel) != lang:
+            continue
+        value, words = score(site / built_path(rel))
+        assert words >= 40, f"{rel}: only {words} words of running text"
+        scores[rel] = value
+    return scores
+
+
 @pytest.mark.slow
 def test_reader_pages_are_plain_language(real_site):
-    grades = {}
-    for rel in PAGES:
-        if english_rel(rel) in REFERENCE_PAGES or lang_of(rel) != "en":
-            continue
-        grade, words = page_grade(real_site / built_path(rel))
-        assert words >= 40, f"{rel}: only {words} words of running text"
-        grades[rel] = grade
+    grades = reader_scores(real_site, "en", page_grade)
     too_hard = {rel: round(g, 1) for rel, g in grades.items() if g >= 10}
     assert not too_hard, f"reading grade 10 or above: {too_hard}"
     assert statistics.median(grades.values()) <= 8, f"median grade {statistics.median(grades.values()):.1f}"
@@ -151,13 +157,7 @@ SPANISH_FLOOR, SPANISH_MEDIAN = 50, 60
 
 @pytest.mark.slow
 def test_spanish_reader_pages_are_plain_language(real_site):
-    ease = {}
-    for rel in PAGES:
-        if english_rel(rel) in REFERENCE_PAGES or lang_of(rel) != "es":
-            continue
-        score, words = spanish_ease(real_site / built_path(rel))
-        assert words >= 40, f"{rel}: only {words} words of running text"
-        ease[rel] = score
+    ease = reader_scores(real_site, "es", spanish_ease)
     if not ease:
         assert "es" not in configured_languages(ROOT), "Spanish is listed in mkdocs.yml but has no pages"
         return
