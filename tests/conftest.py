@@ -6,7 +6,7 @@ import logging
 
 import pytest
 
-from browser import launch, serve_built
+from browser import Tabs, launch, serve_built
 from helpers import FIXTURES, ROOT, copy_project
 
 
@@ -59,3 +59,21 @@ def browser():
         chromium = launch(p)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(scope="session")
+def warm(browser):
+    """One browser context per worker, kept open so that its cache stays warm: tests open tabs
+    in it (`tabs`) rather than a context each. (axe-core is put in a page when a test runs it: as
+    an init script it would cost every new tab 0.2 s of CPU.)"""
+    context = browser.new_context(color_scheme="light")
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def tabs(warm, base):
+    """Tabs for one test on the served site; closed, with the site's storage cleared, after it."""
+    opened = Tabs(warm, base)
+    yield opened
+    opened.close()

@@ -7,10 +7,12 @@ import re
 import pytest
 
 from browser import (
-    AXE_INIT,
+    AXE_ALL,
     CONTRAST,
+    PHONE,
     STATES,
     ForcedStates,
+    Tabs,
     Watch,
     axe,
     open_page,
@@ -29,37 +31,46 @@ PAGES = page_paths()
 SITE_LANGUAGES = configured_languages(ROOT)
 
 
-@pytest.fixture(scope="session")
-def checking(browser):
-    """One context for the page checks (a shared cache makes loads fast), with axe-core ready."""
-    context = browser.new_context(color_scheme="light")
-    context.add_init_script(AXE_INIT)
-    yield context
-    context.close()
-
-
 @pytest.fixture(scope="module")
-def tab(checking):
+def tab(warm, base):
     """One tab for the page checks: a new tab per page costs a new renderer process each time."""
-    page = checking.new_page()
-    yield page, Watch(page)
-    page.close()
+    opened = Tabs(warm, base)
+    yield opened.open()
+    opened.close()
 
 
 @pytest.mark.parametrize("rel", PAGES)
-def test_page_is_clean(checking, tab, base, rel):
+def test_page_is_clean(warm, tab, base, rel):
     """Light: every axe rule. Dark: colour contrast. Both: no console error, no CSP violation,
-    no request to another site, no cookie."""
+    no request to another site, no cookie. The page is loaded in each scheme, as on a device set
+    to it (switching while a page is open is checked on the key pages below)."""
     page, watch = tab
     watch.clear()
-    page.emulate_media(color_scheme="light")
-    page.goto(url_of(base, rel), wait_until="load")
-    assert page.get_attribute("body", "data-md-color-scheme") == "default", rel
-    problems = [f"light: {p}" for p in axe(page)]
-    to_dark(page)
-    problems += [f"dark: {p}" for p in axe(page, CONTRAST)] + watch.problems()
-    assert not checking.cookies(), f"{rel}: the site set cookies"
+    problems = []
+    for scheme, body, rules in (("light", "default", AXE_ALL), ("dark", "slate", CONTRAST)):
+        page.emulate_media(color_scheme=scheme)
+        page.goto(url_of(base, rel), wait_until="load")
+        assert page.get_attribute("body", "data-md-color-scheme") == body, (rel, scheme)
+        problems += [f"{scheme}: {p}" for p in axe(page, rules)] + [f"{scheme}: {p}" for p in watch.problems()]
+        watch.clear()
+    assert not warm.cookies(), f"{rel}: the site set cookies"
     assert not problems, f"{rel}:\n  " + "\n  ".join(problems)
+
+
+def test_a_test_starts_with_none_of_the_storage_an_earlier_test_left(warm, base):
+    """Tests share one browser context (Tabs): what one stores must not reach the next."""
+    earlier = Tabs(warm, base)
+    page, _ = earlier.open(base)
+    page.evaluate("localStorage.setItem('left-behind', 'yes')")
+    earlier.allow_clipboard()
+    earlier.close()
+    later = Tabs(warm, base)
+    page, _ = later.open(base)
+    stored = page.evaluate("localStorage.getItem('left-behind')")
+    clipboard = page.evaluate("navigator.permissions.query({name: 'clipboard-read'}).then(p => p.state)")
+    later.close()
+    assert stored is None, "localStorage kept from an earlier test"
+    assert clipboard != "granted", "a permission kept from an earlier test"
 
 
 # Everything a reader can point at, tab to or press: links, buttons, summaries, the palette and
@@ -84,15 +95,13 @@ READY = {"routines/desk-break.md": ".routine-player", "myths.md": ".claims-filte
 
 
 @pytest.mark.parametrize("rel", STATE_PAGES)
-def test_links_and_buttons_keep_contrast_on_hover_and_focus(checking, base, rel):
+def test_links_and_buttons_keep_contrast_on_hover_and_focus(tabs, base, rel):
     """axe checks resting colours; here every interactive element (header, tabs, menus and
     footer included) is forced into :hover, :focus and :active in turn (through the DevTools
     protocol) and checked again, in light and dark."""
-    page = checking.new_page()
     # No transitions (Material drops them under reduced motion): check the state a control
     # settles in, not a fade halfway through (the skip link fades in on focus).
-    page.emulate_media(reduced_motion="reduce")
-    page.goto(url_of(base, rel), wait_until="load")
+    page, _ = tabs.open(url_of(base, rel), reduced_motion="reduce")
     page.wait_for_selector(READY.get(rel, "article"))
     forced = ForcedStates(page, INTERACTIVE)
     regions = page.evaluate(REGIONS, INTERACTIVE)
@@ -103,12 +112,11 @@ def test_links_and_buttons_keep_contrast_on_hover_and_focus(checking, base, rel)
             to_dark(page)
         for states in STATES:
             problems += forced.check(states, scheme)
-    page.close()
     assert not problems, f"{rel}:\n  " + "\n  ".join(problems)
 
 
-def test_glossary_terms_link_to_their_entry_and_explain_themselves_on_focus(browser, base):
-    context, page, _ = open_page(browser, url_of(base, "anatomy/iliopsoas.md"))
+def test_glossary_terms_link_to_their_entry_and_explain_themselves_on_focus(tabs, base):
+    page, _ = tabs.open(url_of(base, "anatomy/iliopsoas.md"))
     term = page.locator("article a.term").first
     term.wait_for()
     assert page.locator("article h1 a.term, article h2 a.term").count() == 0, "no term links in headings"
@@ -128,7 +136,6 @@ def test_glossary_terms_link_to_their_entry_and_explain_themselves_on_focus(brow
     assert not tip.is_visible()
     cards = page.locator(".card a.term")
     assert cards.count() > 0, "terms inside cards are linked too"
-    context.close()
 
 
 def test_search_finds_the_thomas_test_and_loads_its_index_only_when_used(browser, base):
@@ -147,8 +154,8 @@ def test_search_finds_the_thomas_test_and_loads_its_index_only_when_used(browser
     context.close()
 
 
-def test_palette_toggle_switches_and_persists(browser, base):
-    context, page, _ = open_page(browser, base)
+def test_palette_toggle_switches_and_persists(tabs, base):
+    page, _ = tabs.open(base)
     assert page.get_attribute("body", "data-md-color-scheme") == "default"
     # The first option follows the system; one click chooses light, the next dark. Each tap is
     # followed by the next toggle appearing: the first tap also starts Material's bundle
@@ -166,7 +173,6 @@ def test_palette_toggle_switches_and_persists(browser, base):
     assert page.get_attribute("body", "data-md-color-scheme") == "slate"
     page.reload(wait_until="load")
     assert page.get_attribute("body", "data-md-color-scheme") == "slate", "the choice must survive a reload"
-    context.close()
 
 
 PRINTED = [p for p in PAGES if p.startswith(("exercises/", "routines/")) and not p.endswith("index.md")] + [
@@ -175,8 +181,8 @@ PRINTED = [p for p in PAGES if p.startswith(("exercises/", "routines/")) and not
 
 
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
-def test_cards_routines_and_action_plan_print_on_one_page(browser, base, paper):
-    context, page, _ = open_page(browser, base)
+def test_cards_routines_and_action_plan_print_on_one_page(tabs, base, paper):
+    page, _ = tabs.open(base)
     too_long = {}
     for rel in PRINTED:
         page.goto(url_of(base, rel), wait_until="load")
@@ -187,27 +193,22 @@ def test_cards_routines_and_action_plan_print_on_one_page(browser, base, paper):
     for selector in (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-search", ".md-footer"):
         assert not page.locator(selector).first.is_visible(), f"{selector} shows in print"
     assert base in page.locator(".print-source").inner_text(), "a printed sheet names the page it came from"
-    context.close()
     assert not too_long, f"print runs over one {paper} page: {too_long}"
 
 
-def test_feedback_links_on_every_page(browser, base):
-    context, page, _ = open_page(browser, base)
+def test_feedback_links_on_every_page(tabs, base):
+    page, _ = tabs.open(base)
     for rel in ("index.md", "exercises/glute-bridge.md"):
         page.goto(url_of(base, rel), wait_until="load")
         report = page.locator(".page-feedback a", has_text="Report a problem").get_attribute("href")
         assert report.startswith("https://github.com/iliopsoas-guide/iliopsoas/issues/new?template=report-an-error.yml")
         edit = page.locator(".page-feedback a", has_text="Suggest an edit").get_attribute("href")
         assert edit == f"https://github.com/iliopsoas-guide/iliopsoas/edit/main/docs/{rel}"
-    context.close()
 
 
-def test_routine_player_runs_a_whole_routine_and_announces_each_step(browser, base, data):
+def test_routine_player_runs_a_whole_routine_and_announces_each_step(tabs, base, data):
     routine = data.routines["desk-break"]
-    context = browser.new_context()
-    page = context.new_page()
-    page.add_init_script("window.routinePlayerTickMs = 5;")
-    page.goto(url_of(base, "routines/desk-break.md"), wait_until="load")
+    page, _ = tabs.open(url_of(base, "routines/desk-break.md"), script="window.routinePlayerTickMs = 5;")
     page.wait_for_selector(".routine-player")
     page.evaluate("""() => {
         window.heard = [];
@@ -226,11 +227,10 @@ def test_routine_player_runs_a_whole_routine_and_announces_each_step(browser, ba
     assert any("left side" in h for h in steps) and any("right side" in h for h in steps)
     assert heard[-1] == "Routine finished. Well done."
     assert page.locator("[data-routine=desk-break] [role=progressbar]").get_attribute("aria-label")
-    context.close()
 
 
-def test_routine_player_keys_and_no_script_fallback(browser, base):
-    context, page, _ = open_page(browser, url_of(base, "routines/ten-minute-routine.md"))
+def test_routine_player_keys_and_no_script_fallback(browser, tabs, base):
+    page, _ = tabs.open(url_of(base, "routines/ten-minute-routine.md"))
     player = page.locator(".routine-player")
     player.focus()
     page.keyboard.press("ArrowRight")
@@ -239,15 +239,14 @@ def test_routine_player_keys_and_no_script_fallback(browser, base):
     page.keyboard.press("ArrowLeft")
     assert "left side" in player.locator(".routine-player__now").inner_text()
     assert not page.get_by_label("Spoken cues").is_checked(), "speech is off until the reader turns it on"
-    context.close()
     context, page, _ = open_page(browser, url_of(base, "routines/ten-minute-routine.md"), java_script_enabled=False)
     assert page.locator(".routine-player").count() == 0
     assert page.locator("[data-routine] ol li").count() >= 5
     context.close()
 
 
-def test_pain_map_works_by_keyboard_alone(browser, base, data):
-    context, page, _ = open_page(browser, url_of(base, "pain-map.md"))
+def test_pain_map_works_by_keyboard_alone(tabs, base, data):
+    page, _ = tabs.open(url_of(base, "pain-map.md"))
     for region in data.pain_regions:
         assert page.locator(f"svg a[data-region='{region}']").count() >= 1, region
     assert page.locator("[data-region-panel]:visible").count() == 0, "no panel until a region is chosen"
@@ -262,7 +261,6 @@ def test_pain_map_works_by_keyboard_alone(browser, base, data):
     assert visible.count() == 1 and visible.get_attribute("data-region-panel") == "groin"
     assert page.evaluate("document.activeElement.dataset.regionPanel") == "groin"
     assert "hernia" in visible.inner_text().lower()
-    context.close()
 
 
 def test_pain_map_without_javascript_is_plain_links(browser, base):
@@ -389,10 +387,9 @@ def test_hovering_and_focusing_every_tooltip_runs_nothing(browser, hostile_base)
 EXERCISE_PAGES = [p for p in PAGES if p.startswith("exercises/") and not p.endswith("index.md")]
 
 
-def test_exercise_steps_start_within_one_and_a_half_phone_screens(browser, base):
+def test_exercise_steps_start_within_one_and_a_half_phone_screens(tabs, base):
     """On a 390 x 844 phone, each exercise's steps start within 1.5 screens, below the callout."""
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    page = context.new_page()
+    page, _ = tabs.open(viewport=PHONE)
     too_low = {}
     for rel in EXERCISE_PAGES:
         page.goto(url_of(base, rel), wait_until="load")
@@ -402,12 +399,11 @@ def test_exercise_steps_start_within_one_and_a_half_phone_screens(browser, base)
         assert callout < top, f"{rel}: the emergency callout comes before the steps"
         if top > 1.5 * 844:
             too_low[rel] = round(top)
-    context.close()
     assert not too_low, f"steps start too far down a phone (px): {too_low}"
 
 
-def test_emergency_callout_has_tappable_numbers_in_body_size_type(browser, base, data):
-    context, page, _ = open_page(browser, url_of(base, "exercises/glute-bridge.md"))
+def test_emergency_callout_has_tappable_numbers_in_body_size_type(tabs, base, data):
+    page, _ = tabs.open(url_of(base, "exercises/glute-bridge.md"))
     callout = page.locator(".callout--emergency")
     assert [a.get_attribute("href") for a in callout.locator("a.callout__number").all()] == [
         "tel:999",
@@ -422,20 +418,19 @@ def test_emergency_callout_has_tappable_numbers_in_body_size_type(browser, base,
         return [px(document.querySelector('.callout__signs li')), px(document.querySelector('article > p'))];
     }""")
     assert size[0] >= size[1], f"callout text {size[0]}px is smaller than body text {size[1]}px"
-    context.close()
 
 
-def test_routine_timer_and_voice_stop_after_instant_navigation(browser, base):
+def test_routine_timer_and_voice_stop_after_instant_navigation(tabs, base):
     """A fast clock makes the player change step (and speak) many times a second; after the
     reader follows a link (instant navigation, no reload), nothing more may be said."""
-    context = browser.new_context()
-    page = context.new_page()
-    page.add_init_script("""
+    page, _ = tabs.open(
+        url_of(base, "routines/desk-break.md"),
+        script="""
         window.routinePlayerTickMs = 40;
         window.spoken = 0;
         window.speechSynthesis.speak = () => { window.spoken += 1; };
-    """)
-    page.goto(url_of(base, "routines/desk-break.md"), wait_until="load")
+    """,
+    )
     page.get_by_label("Spoken cues").check()
     page.get_by_role("button", name="Start").click()
     page.wait_for_function("() => window.spoken >= 2")
@@ -444,36 +439,33 @@ def test_routine_timer_and_voice_stop_after_instant_navigation(browser, base):
     page.wait_for_timeout(1500)
     assert page.evaluate("window.spoken") == spoken, "the routine kept running after the reader left the page"
     assert page.evaluate("document.querySelector('[data-routine]')") is None, "this was an instant navigation"
-    context.close()
 
 
 @pytest.mark.skipif("es" not in SITE_LANGUAGES, reason="no Spanish site")
-def test_spanish_routine_speaks_spanish_with_a_spanish_voice_when_there_is_one(browser, base):
-    context = browser.new_context()
-    page = context.new_page()
-    page.add_init_script("""
+def test_spanish_routine_speaks_spanish_with_a_spanish_voice_when_there_is_one(tabs, base):
+    page, _ = tabs.open(
+        url_of(base, "es/routines/desk-break.md"),
+        script="""
         window.said = [];
         const voices = [{lang: 'en-US', name: 'English'}, {lang: 'es-ES', name: 'Español'}];
         window.speechSynthesis.getVoices = () => voices;
         window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; } };
         window.speechSynthesis.speak = u => { window.said.push([u.lang, u.voice && u.voice.name]); };
-    """)
-    page.goto(url_of(base, "es/routines/desk-break.md"), wait_until="load")
+    """,
+    )
     page.get_by_label("Indicaciones habladas").check()
     page.get_by_role("button", name="Empezar").click()
     page.wait_for_function("() => window.said.length >= 1")
     assert page.evaluate("window.said[0]") == ["es", "Español"]
-    context.close()
 
 
-def test_routine_prints_its_steps(browser, base, data):
-    context, page, _ = open_page(browser, url_of(base, "routines/ten-minute-routine.md"))
+def test_routine_prints_its_steps(tabs, base, data):
+    page, _ = tabs.open(url_of(base, "routines/ten-minute-routine.md"))
     page.emulate_media(media="print")
     steps = page.locator(".routine-step__how").all()
     assert len(steps) == len(data.routines["ten-minute-routine"].steps)
     assert all(s.is_visible() for s in steps), "each step's how-to prints"
     assert not page.locator(".routine-player").is_visible()
-    context.close()
 
 
 OFFLINE_TOOLS = [
@@ -501,10 +493,8 @@ def test_player_and_pain_map_start_from_the_offline_copy(browser, offline_site, 
     context.close()
 
 
-def test_home_answers_the_three_questions_on_the_first_phone_screen(browser, base):
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    page = context.new_page()
-    page.goto(base, wait_until="load")
+def test_home_answers_the_three_questions_on_the_first_phone_screen(tabs, base):
+    page, _ = tabs.open(base, viewport=PHONE)
     top = "el => el.getBoundingClientRect().top"
     title = page.locator("article h1").evaluate(top)
     routes = page.locator("a.route")
@@ -518,17 +508,13 @@ def test_home_answers_the_three_questions_on_the_first_phone_screen(browser, bas
     links = page.locator("article a[href]").evaluate_all("els => els.map(a => a.href)")  # resolved addresses
     for target in ("pain-map/", "self-tests/thomas-test/"):
         assert base + target in links, f"home links to {target}"
-    context.close()
 
 
-def test_pain_map_panel_heading_clears_the_sticky_header(browser, base):
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    page = context.new_page()
-    page.goto(url_of(base, "pain-map.md"), wait_until="load")
+def test_pain_map_panel_heading_clears_the_sticky_header(tabs, base):
+    page, _ = tabs.open(url_of(base, "pain-map.md"), viewport=PHONE)
     page.locator("svg a[data-region='groin']").first.dispatch_event("click")
     page.wait_for_timeout(300)
     heading = page.locator("#region-groin-title").evaluate("el => el.getBoundingClientRect().top")
     header = page.locator(".md-header").evaluate("el => el.getBoundingClientRect().bottom")
     assert heading >= header, f"the panel heading ({heading}px) is under the header ({header}px)"
     assert page.locator("#region-groin a[href$='#pain-map']").count() == 1, "a way back to the drawings"
-    context.close()

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from browser import Watch, axe, open_page, start_material, to_dark, url_of
+from browser import axe, start_material, to_dark, url_of
 from helpers import ROOT
 
 pytestmark = pytest.mark.slow
@@ -32,14 +32,10 @@ Navigator.prototype.share = function (data) {
 BRIDGE = "exercises/glute-bridge.md"
 
 
-def open_with(browser, base, rel, script, **options):
-    context = browser.new_context(color_scheme="light", **options)
-    context.add_init_script(script)
-    page = context.new_page()
-    watch = Watch(page)
-    page.goto(url_of(base, rel), wait_until="load")
+def open_with(tabs, base, rel, script, clipboard=False):
+    page, watch = tabs.open(url_of(base, rel), script=script, clipboard=clipboard)
     page.wait_for_selector(".share:not([hidden])")
-    return context, page, watch
+    return page, watch
 
 
 def status(page) -> str:
@@ -47,8 +43,8 @@ def status(page) -> str:
     return page.text_content(".share__status")
 
 
-def test_without_a_share_sheet_the_button_copies_the_link_and_says_so(browser, base):
-    context, page, watch = open_with(browser, base, BRIDGE, NO_SHARE, permissions=CLIPBOARD)
+def test_without_a_share_sheet_the_button_copies_the_link_and_says_so(tabs, base):
+    page, watch = open_with(tabs, base, BRIDGE, NO_SHARE, clipboard=True)
     button = page.locator(".share__button")
     assert button.text_content() == UI["copy_link"]
     assert page.get_attribute(".share__status", "role") == "status"
@@ -58,11 +54,10 @@ def test_without_a_share_sheet_the_button_copies_the_link_and_says_so(browser, b
     assert status(page) == UI["copied"]
     assert page.evaluate("navigator.clipboard.readText()") == url_of(base, BRIDGE)
     assert not watch.problems()
-    context.close()
 
 
-def test_copy_drops_the_fragment_and_reports_a_refused_clipboard(browser, base):
-    context, page, _ = open_with(browser, base, BRIDGE, NO_SHARE, permissions=CLIPBOARD)
+def test_copy_drops_the_fragment_and_reports_a_refused_clipboard(tabs, base):
+    page, _ = open_with(tabs, base, BRIDGE, NO_SHARE, clipboard=True)
     page.evaluate("location.hash = '#glute-bridge-steps'")
     page.click(".share__button")
     assert status(page) == UI["copied"]
@@ -70,11 +65,10 @@ def test_copy_drops_the_fragment_and_reports_a_refused_clipboard(browser, base):
     page.evaluate("() => { navigator.clipboard.writeText = () => Promise.reject(new Error('denied')); }")
     page.click(".share__button")
     page.wait_for_function("t => document.querySelector('.share__status').textContent === t", arg=UI["copy_failed"])
-    context.close()
 
 
-def test_with_a_share_sheet_the_button_opens_it_with_the_page(browser, base):
-    context, page, watch = open_with(browser, base, BRIDGE, FAKE_SHARE, permissions=CLIPBOARD)
+def test_with_a_share_sheet_the_button_opens_it_with_the_page(tabs, base):
+    page, watch = open_with(tabs, base, BRIDGE, FAKE_SHARE, clipboard=True)
     assert page.text_content(".share__button") == UI["share"]
     page.click(".share__button")
     page.wait_for_function("() => window.__shared.length === 1")
@@ -93,23 +87,18 @@ def test_with_a_share_sheet_the_button_opens_it_with_the_page(browser, base):
     assert status(page) == UI["copied"]
     assert page.evaluate("navigator.clipboard.readText()") == url_of(base, BRIDGE)
     assert not watch.problems()
-    context.close()
 
 
-def test_no_share_sheet_and_no_clipboard_leaves_the_button_hidden(browser, base):
-    context = browser.new_context()
+def test_no_share_sheet_and_no_clipboard_leaves_the_button_hidden(tabs, base):
     no_clipboard = "Object.defineProperty(Navigator.prototype, 'clipboard', {get: () => undefined});"
-    context.add_init_script(NO_SHARE + no_clipboard)
-    page = context.new_page()
-    page.goto(url_of(base, BRIDGE), wait_until="load")
+    page, _ = tabs.open(url_of(base, BRIDGE), script=NO_SHARE + no_clipboard)
     page.wait_for_timeout(300)
     assert page.get_attribute(".share", "data-ready") == "true"
     assert not page.is_visible(".share__button")
-    context.close()
 
 
-def test_share_button_works_by_keyboard(browser, base):
-    context, page, _ = open_with(browser, base, BRIDGE, NO_SHARE, permissions=CLIPBOARD)
+def test_share_button_works_by_keyboard(tabs, base):
+    page, _ = open_with(tabs, base, BRIDGE, NO_SHARE, clipboard=True)
     page.focus(".related-pages li:last-child a")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.classList.contains('share__button')")
@@ -119,11 +108,10 @@ def test_share_button_works_by_keyboard(browser, base):
     page.keyboard.press("Space")
     page.wait_for_function("() => navigator.clipboard.readText().then(t => t !== '')")
     assert page.evaluate("navigator.clipboard.readText()") == url_of(base, BRIDGE)
-    context.close()
 
 
-def test_related_links_and_share_work_after_instant_navigation(browser, base):
-    context, page, watch = open_with(browser, base, BRIDGE, NO_SHARE, permissions=CLIPBOARD)
+def test_related_links_and_share_work_after_instant_navigation(tabs, base):
+    page, watch = open_with(tabs, base, BRIDGE, NO_SHARE, clipboard=True)
     first = page.locator(".related-pages a").first
     target = page.evaluate("a => a.href", first.element_handle())
     start_material(page)
@@ -136,11 +124,10 @@ def test_related_links_and_share_work_after_instant_navigation(browser, base):
     assert status(page) == UI["copied"]
     assert page.evaluate("navigator.clipboard.readText()") == target
     assert not watch.problems()
-    context.close()
 
 
-def test_a_tag_leads_to_its_list_of_pages(browser, base):
-    context, page, watch = open_page(browser, url_of(base, BRIDGE))
+def test_a_tag_leads_to_its_list_of_pages(tabs, base):
+    page, watch = tabs.open(url_of(base, BRIDGE))
     tag = page.locator("nav.md-tags a").first
     name = tag.text_content().strip()
     tag.click()
@@ -151,12 +138,11 @@ def test_a_tag_leads_to_its_list_of_pages(browser, base):
     links = heading.locator("xpath=following-sibling::ul[1]//a")
     assert url_of(base, BRIDGE) in [page.evaluate("a => a.href", a) for a in links.element_handles()]
     assert not watch.problems()
-    context.close()
 
 
 @pytest.mark.parametrize("rel", ["anatomy/iliopsoas.md", BRIDGE, "tags.md"])
-def test_axe_finds_nothing_with_the_new_parts_in_light_and_dark(browser, base, rel):
-    context, page, watch = open_with(browser, base, rel, NO_SHARE, permissions=CLIPBOARD)
+def test_axe_finds_nothing_with_the_new_parts_in_light_and_dark(tabs, base, rel):
+    page, watch = open_with(tabs, base, rel, NO_SHARE, clipboard=True)
     page.click(".share__button")
     assert status(page) == UI["copied"]
     problems = [f"light: {p}" for p in axe(page)]
@@ -167,5 +153,4 @@ def test_axe_finds_nothing_with_the_new_parts_in_light_and_dark(browser, base, r
     page.hover(".share__button")
     problems += [f"dark, hovered: {p}" for p in axe(page, context="'.share'")]
     problems += watch.problems()
-    context.close()
     assert not problems, f"{rel}:\n  " + "\n  ".join(problems)

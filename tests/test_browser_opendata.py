@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser import CONTRAST, ForcedStates, axe, open_page, start_material, to_dark, url_of
+from browser import CONTRAST, ForcedStates, axe, start_material, to_dark, url_of
 
 pytestmark = pytest.mark.slow
 
@@ -17,9 +17,9 @@ def citation(page) -> str:
     return page.locator(f"{BOX} .cite-page__text").inner_text().strip()
 
 
-def test_copy_puts_the_citation_on_the_clipboard(browser, base):
-    context, page, watch = open_page(browser, url_of(base, ARTICLE))
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base.rstrip("/"))
+def test_copy_puts_the_citation_on_the_clipboard(tabs, base):
+    page, watch = tabs.open(url_of(base, ARTICLE))
+    tabs.allow_clipboard()
     box = page.locator(BOX)
     assert box.count() == 1
     button = box.locator(".cite-page__copy")
@@ -33,25 +33,21 @@ def test_copy_puts_the_citation_on_the_clipboard(browser, base):
     status.filter(has_text="Copied").wait_for()
     assert page.evaluate("navigator.clipboard.readText()") == expected
     problems = watch.problems()
-    context.close()
     assert not problems, problems
 
 
-def test_without_a_clipboard_the_citation_is_selected_to_copy_by_hand(browser, base):
-    context = browser.new_context()
-    context.add_init_script("Object.defineProperty(navigator, 'clipboard', {value: undefined, configurable: true})")
-    page = context.new_page()
-    page.goto(url_of(base, ARTICLE), wait_until="load")
+def test_without_a_clipboard_the_citation_is_selected_to_copy_by_hand(tabs, base):
+    no_clipboard = "Object.defineProperty(navigator, 'clipboard', {value: undefined, configurable: true})"
+    page, _ = tabs.open(url_of(base, ARTICLE), script=no_clipboard)
     page.locator(f"{BOX} summary").click()
     page.locator(f"{BOX} .cite-page__copy").click()
     page.locator(f"{BOX} .cite-page__status").filter(has_text="selected").wait_for()
     assert page.evaluate("window.getSelection().toString()").strip() == citation(page)
-    context.close()
 
 
-def test_the_box_works_after_instant_navigation(browser, base):
-    context, page, watch = open_page(browser, url_of(base, "data.md"))
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base.rstrip("/"))
+def test_the_box_works_after_instant_navigation(tabs, base):
+    page, watch = tabs.open(url_of(base, "data.md"))
+    tabs.allow_clipboard()
     start_material(page)
     page.evaluate("window.sameDocument = true")
     page.locator("article p a[href$='/references/']").click()
@@ -64,13 +60,12 @@ def test_the_box_works_after_instant_navigation(browser, base):
     assert page.evaluate("navigator.clipboard.readText()") == citation(page)
     assert page.locator(BOX).count() == 1
     problems = watch.problems()
-    context.close()
     assert not problems, problems
 
 
 @pytest.mark.parametrize("rel", [ARTICLE, "data.md"])
-def test_open_box_is_accessible_in_light_and_dark_at_rest_hover_and_focus(browser, base, rel):
-    context, page, watch = open_page(browser, url_of(base, rel))
+def test_open_box_is_accessible_in_light_and_dark_at_rest_hover_and_focus(tabs, base, rel):
+    page, watch = tabs.open(url_of(base, rel))
     page.locator(f"{BOX} summary").click()
     page.locator(f"{BOX} .cite-page__copy").wait_for(state="visible")
     problems = [f"light: {p}" for p in axe(page)]
@@ -85,5 +80,4 @@ def test_open_box_is_accessible_in_light_and_dark_at_rest_hover_and_focus(browse
         for states in (["hover"], ["focus", "focus-visible"]):
             problems += forced.check(states, scheme)
     problems += watch.problems()
-    context.close()
     assert not problems, f"{rel}:\n  " + "\n  ".join(problems)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from browser import AXE_INIT, ForcedStates, Watch, axe, open_page, to_dark, url_of
+from browser import ForcedStates, axe, to_dark, url_of
 from macros.calendars import CODES, routine_days, weekdays
 
 pytestmark = pytest.mark.slow
@@ -32,8 +32,8 @@ def query(page) -> str:
     return page.evaluate("decodeURIComponent(location.search)")
 
 
-def test_a_link_opens_exactly_its_cards_and_ignores_unknown_ids_politely(browser, base, data):
-    context, page, watch = open_page(browser, plan_url(base, "?ex=glute-bridge,clamshell"))
+def test_a_link_opens_exactly_its_cards_and_ignores_unknown_ids_politely(tabs, base, data):
+    page, watch = tabs.open(plan_url(base, "?ex=glute-bridge,clamshell"))
     page.wait_for_selector(".plan-builder[data-plan-ready]")
     assert shown(page) == ["glute-bridge", "clamshell"]
     assert shown(page, "routine") == []
@@ -55,11 +55,10 @@ def test_a_link_opens_exactly_its_cards_and_ignores_unknown_ids_politely(browser
     assert notice.is_visible() and "not-a-move" in notice.inner_text() and "no-such-routine" in notice.inner_text()
     assert notice.get_attribute("role") == "status"
     assert not watch.problems(), watch.problems()
-    context.close()
 
 
-def test_choices_change_the_address_and_the_order_of_the_sheet(browser, base):
-    context, page, watch = open_page(browser, plan_url(base, "?ex=glute-bridge,clamshell"))
+def test_choices_change_the_address_and_the_order_of_the_sheet(tabs, base):
+    page, watch = tabs.open(plan_url(base, "?ex=glute-bridge,clamshell"))
     page.wait_for_selector(".plan-builder[data-plan-ready]")
     page.click("label[for='plan-ex-plank']")
     assert query(page) == "?ex=glute-bridge,clamshell,plank"
@@ -81,13 +80,12 @@ def test_choices_change_the_address_and_the_order_of_the_sheet(browser, base):
         page.click(f"label[for='plan-ex-{exercise}']")
     assert query(page) == "" and page.locator("[data-plan-empty]").is_visible()
     assert not watch.problems(), watch.problems()
-    context.close()
 
 
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
-def test_print_shows_only_the_sheet_with_the_callout_address_and_date(browser, base, paper):
+def test_print_shows_only_the_sheet_with_the_callout_address_and_date(tabs, base, paper):
     chosen = "?ex=half-kneeling-hip-flexor-stretch,glute-bridge,side-plank"
-    context, page, watch = open_page(browser, plan_url(base, chosen))
+    page, watch = tabs.open(plan_url(base, chosen))
     page.wait_for_selector(".plan-builder[data-plan-ready]")
     pdf = page.pdf(format=paper)
     pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
@@ -117,16 +115,15 @@ def test_print_shows_only_the_sheet_with_the_callout_address_and_date(browser, b
     )
     assert date.inner_text() == expected and date.is_visible()
     assert not watch.problems(), watch.problems()
-    context.close()
 
 
 def unfolded(raw: bytes) -> list[str]:
     return raw.decode("utf-8").replace("\r\n ", "").split("\r\n")
 
 
-def test_calendar_download_is_a_valid_ics_with_a_weekly_rule_per_choice(browser, base, data):
+def test_calendar_download_is_a_valid_ics_with_a_weekly_rule_per_choice(tabs, base, data):
     chosen = ["glute-bridge", "movement-breaks"]
-    context, page, watch = open_page(browser, plan_url(base, f"?ex={','.join(chosen)}&routine=ten-minute-routine"))
+    page, watch = tabs.open(plan_url(base, f"?ex={','.join(chosen)}&routine=ten-minute-routine"))
     page.wait_for_selector(".plan-builder[data-plan-ready]")
     page.fill("#plan-time", "07:30")
     with page.expect_download() as info:
@@ -182,23 +179,19 @@ def test_calendar_download_is_a_valid_ics_with_a_weekly_rule_per_choice(browser,
         line.decode("utf-8")  # a fold never splits a character
     assert str(Calendar.from_ical(raw).walk("VEVENT")[2]["SUMMARY"]) == tricky
     assert not watch.problems(), watch.problems()
-    context.close()
 
 
-def test_copy_link_uses_the_clipboard_or_offers_the_link_to_select(browser, base):
-    context, page, watch = open_page(browser, plan_url(base, "?ex=plank"))
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base.rstrip("/"))
+def test_copy_link_uses_the_clipboard_or_offers_the_link_to_select(tabs, base):
+    page, watch = tabs.open(plan_url(base, "?ex=plank"), clipboard=True)
     page.wait_for_selector(".plan-builder[data-plan-ready]")
     page.click("[data-plan-action='copy']")
     page.wait_for_function("() => document.querySelector('[data-plan-status]').textContent.length > 0")
     assert page.evaluate("navigator.clipboard.readText()") == page.url
     assert page.locator("[data-plan-link]").is_hidden()
-    context.close()
 
-    context = browser.new_context()
-    context.add_init_script("Object.defineProperty(navigator, 'clipboard', {value: undefined})")
-    page = context.new_page()
-    page.goto(plan_url(base, "?ex=plank"), wait_until="load")
+    page, _ = tabs.open(
+        plan_url(base, "?ex=plank"), script="Object.defineProperty(navigator, 'clipboard', {value: undefined})"
+    )
     page.wait_for_selector(".plan-builder[data-plan-ready]")
     page.click("[data-plan-action='copy']")
     field = page.locator("#plan-link-text")
@@ -209,11 +202,10 @@ def test_copy_link_uses_the_clipboard_or_offers_the_link_to_select(browser, base
         len(page.url),
     ], "the whole link is selected, ready to copy"
     assert not watch.problems(), watch.problems()
-    context.close()
 
 
-def test_keyboard_alone_builds_a_plan(browser, base):
-    context, page, watch = open_page(browser, plan_url(base))
+def test_keyboard_alone_builds_a_plan(tabs, base):
+    page, watch = tabs.open(plan_url(base))
     page.wait_for_selector(".plan-builder[data-plan-ready]")
     page.keyboard.press("Tab")
     for _ in range(120):
@@ -235,15 +227,14 @@ def test_keyboard_alone_builds_a_plan(browser, base):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.dataset.planAction") == "copy":
             break
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base.rstrip("/"))
+    tabs.allow_clipboard()
     page.keyboard.press("Enter")
     page.wait_for_function("() => document.querySelector('[data-plan-status]').textContent.length > 0")
     assert not watch.problems(), watch.problems()
-    context.close()
 
 
-def test_private_log_saves_exports_and_clears_on_this_device_only(browser, base):
-    context, page, watch = open_page(browser, plan_url(base, "?ex=clamshell&routine=desk-break"))
+def test_private_log_saves_exports_and_clears_on_this_device_only(tabs, base):
+    page, watch = tabs.open(plan_url(base, "?ex=clamshell&routine=desk-break"))
     page.wait_for_selector(".plan-builder[data-plan-ready]")
     assert "never sent anywhere" in page.locator(".plan-log").inner_text()
     assert page.locator("[data-plan-log-table]").is_hidden()
@@ -270,18 +261,13 @@ def test_private_log_saves_exports_and_clears_on_this_device_only(browser, base)
     assert page.locator("[data-plan-log-table]").is_hidden()
     assert page.evaluate("localStorage.getItem('iliopsoas-plan-log')") is None
     assert not watch.problems(), watch.problems()
-    context.close()
 
 
 INTERACTIVE = ".plan-builder a, .plan-builder button, .plan-builder input, .plan-builder label"
 
 
-def test_plan_page_passes_axe_in_light_and_dark_with_cards_log_and_notice(browser, base):
-    context = browser.new_context(color_scheme="light")
-    context.add_init_script(AXE_INIT)
-    page = context.new_page()
-    watch = Watch(page)
-    page.goto(plan_url(base, "?ex=glute-bridge,clamshell,nope&routine=desk-break"), wait_until="load")
+def test_plan_page_passes_axe_in_light_and_dark_with_cards_log_and_notice(tabs, base):
+    page, watch = tabs.open(plan_url(base, "?ex=glute-bridge,clamshell,nope&routine=desk-break"))
     page.wait_for_selector(".plan-builder[data-plan-ready]")
     page.click("[data-plan-action='log-add']")
     problems = [f"light: {p}" for p in axe(page)]
@@ -297,4 +283,3 @@ def test_plan_page_passes_axe_in_light_and_dark_with_cards_log_and_notice(browse
             problems += forced.check(states, scheme)
     problems += watch.problems()
     assert not problems, "\n  ".join(problems)
-    context.close()

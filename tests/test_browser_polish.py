@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from browser import CONTRAST, STATES, ForcedStates, axe, url_of
+from browser import CONTRAST, PHONE, STATES, ForcedStates, axe, url_of
 
 pytestmark = pytest.mark.slow
 
-PHONE = {"width": 390, "height": 844}
 # A point on the screen where a tap reaches this element (a shape drawn in two parts has empty
 # space in the middle of its box).
 INSIDE = """el => {
@@ -22,10 +21,8 @@ BOX = "el => { const r = el.getBoundingClientRect(); return [r.left, r.top, r.ri
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("viewport", [PHONE, {"width": 1280, "height": 900}])
-def test_exercise_index_rows_show_the_drawing_beside_the_name(browser, base, data, viewport, scheme):
-    context = browser.new_context(viewport=viewport, color_scheme=scheme)
-    page = context.new_page()
-    page.goto(url_of(base, "exercises/index.md"), wait_until="load")
+def test_exercise_index_rows_show_the_drawing_beside_the_name(tabs, base, data, viewport, scheme):
+    page, _ = tabs.open(url_of(base, "exercises/index.md"), viewport=viewport, scheme=scheme)
     tiles = page.locator("article li.exercise-tile")
     assert tiles.count() == len(data.exercises)
     assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"], "the page scrolls sideways"
@@ -46,7 +43,6 @@ def test_exercise_index_rows_show_the_drawing_beside_the_name(browser, base, dat
     x0, y0, x1, y1 = drawing.evaluate(BOX)
     page.mouse.click((x0 + x1) / 2, (y0 + y1) / 2)
     page.wait_for_function("() => location.pathname.endsWith('/exercises/half-kneeling-hip-flexor-stretch/')")
-    context.close()
 
 
 def forced_states_contrast(page, selector: str, label: str) -> list[str]:
@@ -63,16 +59,17 @@ def forced_states_contrast(page, selector: str, label: str) -> list[str]:
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_states_that_scripts_create_keep_contrast(browser, base, scheme):
+def test_states_that_scripts_create_keep_contrast(tabs, base, scheme):
     """The resting-page checks see each control as the page loads. Here the states scripts make
     are checked too: the routine player running, paused and finished; a chosen pain-map area; a
     verdict filter pressed; a glossary tooltip; search with its results open."""
-    context = browser.new_context(color_scheme=scheme, reduced_motion="reduce")
-    context.add_init_script("window.routinePlayerTickMs = 20;")
-    page = context.new_page()
+    page, _ = tabs.open(
+        url_of(base, "routines/desk-break.md"),
+        scheme=scheme,
+        reduced_motion="reduce",
+        script="window.routinePlayerTickMs = 20;",
+    )
     problems = []
-
-    page.goto(url_of(base, "routines/desk-break.md"), wait_until="load")
     player = page.locator(".routine-player")
     player.get_by_role("button", name="Start").click()
     problems += forced_states_contrast(page, ".routine-player button, .routine-player input", "player running")
@@ -100,7 +97,6 @@ def test_states_that_scripts_create_keep_contrast(browser, base, scheme):
     page.locator("input.md-search__input").press_sequentially("psoas", delay=20)
     page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
     problems += forced_states_contrast(page, ".md-search a, .md-search button, .md-search input", "search open")
-    context.close()
     assert not problems, f"{scheme}:\n  " + "\n  ".join(problems)
 
 

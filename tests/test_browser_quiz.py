@@ -18,12 +18,11 @@ QUESTION = "roots-psoas-major"
 
 
 @pytest.fixture
-def quiz(browser, base):
-    """The quiz page in a fresh context (so an empty localStorage), with its console watched."""
-    context, page, watch = open_page(browser, url_of(base, "quiz.md"))
+def quiz(tabs, base):
+    """The quiz page in a fresh tab (with an empty localStorage), with its console watched."""
+    page, watch = tabs.open(url_of(base, "quiz.md"))
     page.wait_for_selector("[data-quiz-bar]:not([hidden])")
     yield page, watch
-    context.close()
     assert not watch.problems(), watch.problems()
 
 
@@ -216,7 +215,7 @@ def test_without_javascript_every_answer_is_behind_show_the_answer(browser, base
     context.close()
 
 
-def test_axe_finds_nothing_in_light_and_dark_in_every_state(quiz, browser):
+def test_axe_finds_nothing_in_light_and_dark_in_every_state(quiz):
     page, _ = quiz
     answer(page, QUESTION, right=False)
     answer(page, "claim-sitting-shortens-psoas", right=True)

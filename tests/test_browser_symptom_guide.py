@@ -33,8 +33,8 @@ def focused_step(page) -> str:
     return page.evaluate("document.activeElement.closest('[data-step]')?.dataset.step || ''")
 
 
-def test_walk_to_an_emergency_end_go_back_and_reach_self_care(browser, base, data):
-    context, page, watch = open_page(browser, url_of(base, PAGE))
+def test_walk_to_an_emergency_end_go_back_and_reach_self_care(tabs, base, data):
+    page, watch = tabs.open(url_of(base, PAGE))
     start = next(iter(data.symptom_path))
     assert visible_steps(page) == [start], "one question at a time, starting at the first"
     status = page.locator(".symptom-guide__status")
@@ -85,11 +85,10 @@ def test_walk_to_an_emergency_end_go_back_and_reach_self_care(browser, base, dat
     page.locator(".symptom-guide__restart").click()
     assert visible_steps(page) == [start] and page.locator(".symptom-guide__trail").is_hidden()
     assert not watch.problems(), watch.problems()
-    context.close()
 
 
-def test_keyboard_alone_walks_the_guide_and_focus_lands_on_each_question(browser, base, data):
-    context, page, watch = open_page(browser, url_of(base, PAGE))
+def test_keyboard_alone_walks_the_guide_and_focus_lands_on_each_question(tabs, base, data):
+    page, watch = tabs.open(url_of(base, PAGE))
     start = next(iter(data.symptom_path))
     for _ in range(300):  # Tab from the top of the page to the first answer
         page.keyboard.press("Tab")
@@ -119,7 +118,6 @@ def test_keyboard_alone_walks_the_guide_and_focus_lands_on_each_question(browser
     assert visible_steps(page) == [second]
     assert page.evaluate("document.activeElement.id") == f"sg-{second}-title"
     assert not watch.problems(), watch.problems()
-    context.close()
 
 
 def test_without_javascript_every_question_shows_as_linked_sections(browser, base, data):
@@ -137,8 +135,8 @@ def test_without_javascript_every_question_shows_as_linked_sections(browser, bas
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_guide_passes_axe_in_light_and_dark_with_no_console_errors(browser, base, scheme):
-    context, page, watch = open_page(browser, url_of(base, PAGE))
+def test_guide_passes_axe_in_light_and_dark_with_no_console_errors(tabs, base, scheme):
+    page, watch = tabs.open(url_of(base, PAGE))
     if scheme == "dark":
         to_dark(page)
     problems = axe(page)
@@ -150,11 +148,10 @@ def test_guide_passes_axe_in_light_and_dark_with_no_console_errors(browser, base
     problems += axe(page)
     assert not problems, "\n".join(problems)
     assert not watch.problems(), watch.problems()
-    context.close()
 
 
-def test_guide_fits_a_phone_screen(browser, base):
-    context, page, watch = open_page(browser, url_of(base, PAGE), viewport={"width": 390, "height": 844})
+def test_guide_fits_a_phone_screen(tabs, base):
+    page, watch = tabs.open(url_of(base, PAGE), viewport={"width": 390, "height": 844})
     widths = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
     assert widths[0] <= widths[1], f"the page scrolls sideways on a phone: {widths}"
     answer(page, "No")
@@ -167,13 +164,12 @@ def test_guide_fits_a_phone_screen(browser, base):
     ]
     assert all(t.evaluate("el => el.getBoundingClientRect().height") >= 44 for t in taps), "tap targets"
     assert not watch.problems(), watch.problems()
-    context.close()
 
 
-def test_answers_and_buttons_keep_contrast_on_hover_and_focus(browser, base):
+def test_answers_and_buttons_keep_contrast_on_hover_and_focus(tabs, base):
     """axe checks resting colours; here the guide's links and buttons are forced into :hover and
     :focus (through the DevTools protocol) on a question and on an end, in light and dark."""
-    context, page, _ = open_page(browser, url_of(base, PAGE))
+    page, _ = tabs.open(url_of(base, PAGE))
     answer(page, "No")
     answer(page, "Yes")  # an end, so Back, Start again and the end's links are on screen
     assert page.locator(f"{GUIDE} a, {GUIDE} button").count() > 20
@@ -185,4 +181,3 @@ def test_answers_and_buttons_keep_contrast_on_hover_and_focus(browser, base):
         for states in (["hover"], ["focus", "focus-visible"]):
             problems += forced.check(states, scheme)
     assert not problems, "\n".join(problems)
-    context.close()
