@@ -45,17 +45,22 @@ def test_exercise_index_rows_show_the_drawing_beside_the_name(tabs, base, data, 
     page.wait_for_function("() => location.pathname.endsWith('/exercises/half-kneeling-hip-flexor-stretch/')")
 
 
-def forced_states_contrast(page, selector: str, label: str) -> list[str]:
-    """axe colour contrast with every element matching selector forced into :hover, :focus and
-    :active in turn (the DevTools protocol). The page's context asks for reduced motion, so
-    Material drops its transitions and axe sees the state a control settles in, not a fade."""
+def forced_states_contrast(page, selector: str, label: str, part: str) -> list[str]:
+    """axe colour contrast on the part of the page a script changed (a CSS selector), at rest,
+    then with every element matching selector forced into :hover, :focus and :active in turn
+    (the DevTools protocol). The tab asks for reduced motion, so Material drops its transitions
+    and axe sees the state a control settles in, not a fade. (The rest of the page is checked
+    at rest, in both schemes, by test_browser.test_page_is_clean.)"""
     forced = ForcedStates(page, selector)
     assert forced.nodes, f"{label}: nothing matches {selector}"
-    problems = [f"{label} at rest: {v}" for v in axe(page, CONTRAST)]
+    problems = [f"{label} at rest: {v}" for v in axe(page, CONTRAST, repr(part))]
     for states in STATES:
         problems += forced.check(states, label)
     forced.release()
     return problems
+
+
+PLAYER = "[data-routine]"
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -72,31 +77,33 @@ def test_states_that_scripts_create_keep_contrast(tabs, base, scheme):
     problems = []
     player = page.locator(".routine-player")
     player.get_by_role("button", name="Start").click()
-    problems += forced_states_contrast(page, ".routine-player button, .routine-player input", "player running")
+    problems += forced_states_contrast(page, ".routine-player button, .routine-player input", "player running", PLAYER)
     player.get_by_role("button", name="Pause").click()
-    problems += forced_states_contrast(page, ".routine-player button, .routine-player input", "player paused")
+    problems += forced_states_contrast(page, ".routine-player button, .routine-player input", "player paused", PLAYER)
+    page.evaluate("window.routinePlayerTickMs = 1")  # the rest of the routine, fast
     player.get_by_role("button", name="Resume").click()
     page.wait_for_selector(".routine-player--done", timeout=30_000)
-    problems += forced_states_contrast(page, ".routine-player button", "player finished")
+    problems += forced_states_contrast(page, ".routine-player button", "player finished", PLAYER)
 
     page.goto(url_of(base, "pain-map.md"), wait_until="load")
     page.locator("svg a[data-region='groin']").first.dispatch_event("click")
-    problems += forced_states_contrast(page, ".pain-map a, .pain-map button", "pain map, an area chosen")
+    problems += forced_states_contrast(page, ".pain-map a, .pain-map button", "pain map, an area chosen", ".pain-map")
 
     page.goto(url_of(base, "myths.md"), wait_until="load")
     page.locator(".claims-filter button").nth(1).click()
     assert page.locator(".claims-filter button[aria-pressed='true']").count() == 1
-    problems += forced_states_contrast(page, ".claims-filter button", "claims filter, a verdict chosen")
+    problems += forced_states_contrast(page, ".claims-filter button", "claims filter, a verdict chosen", "article")
 
     page.goto(url_of(base, "anatomy/iliopsoas.md"), wait_until="load")
     page.locator("article a.term").first.focus()
     assert page.locator("#term-tip").is_visible()
-    problems += [f"glossary tooltip: {v}" for v in axe(page, CONTRAST)]
+    problems += [f"glossary tooltip: {v}" for v in axe(page, CONTRAST, "'#term-tip'")]
 
     page.locator("input.md-search__input").click()
     page.locator("input.md-search__input").press_sequentially("psoas", delay=20)
     page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
-    problems += forced_states_contrast(page, ".md-search a, .md-search button, .md-search input", "search open")
+    search = ".md-search a, .md-search button, .md-search input"
+    problems += forced_states_contrast(page, search, "search open", ".md-search")
     assert not problems, f"{scheme}:\n  " + "\n  ".join(problems)
 
 
