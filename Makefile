@@ -58,9 +58,10 @@ PORT ?= 8000
 serve: setup
 	$(BIN)/python tools/serve.py --port $(PORT)
 
-# Every test, on every core (pytest-xdist); browser tests included.
+# Every test, on every core (pytest-xdist); browser tests included. Tests that share an
+# expensive build carry the same xdist_group mark, so that one worker builds it (loadgroup).
 test: setup
-	$(BIN)/python -m pytest -n auto
+	$(BIN)/python -m pytest -n auto --dist loadgroup
 
 offline: setup
 	rm -rf build/offline

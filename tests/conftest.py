@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from types import SimpleNamespace
 
 import pytest
 
@@ -49,6 +50,21 @@ def base(tmp_path_factory) -> str:
     from tools.build import build_site
 
     return serve_built(lambda out, url: build_site(out, site_url=url), tmp_path_factory.mktemp("served"))
+
+
+@pytest.fixture(scope="session")
+def hostile(tmp_path_factory):
+    """The real site with a hostile string appended to every prose field of every data file
+    (tests/hostile.py), built once and served: test_hostile parses its pages, the tooltip test
+    hovers them. Tests that use it share the xdist group "hostile", so one worker builds it."""
+    from hostile import poison_data
+    from tools.build import build_site
+
+    project = copy_project(ROOT, tmp_path_factory.mktemp("hostile") / "project")
+    poison_data(project.path / "data")
+    site = project.path / "site"
+    url = serve_built(lambda out, url: build_site(out, root=project.path, site_url=url), site)
+    return SimpleNamespace(url=url, site=site)
 
 
 @pytest.fixture(scope="session")

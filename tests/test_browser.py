@@ -16,12 +16,11 @@ from browser import (
     Watch,
     axe,
     open_page,
-    serve_built,
     start_material,
     to_dark,
     url_of,
 )
-from helpers import ROOT, copy_project, page_paths
+from helpers import ROOT, page_paths
 from hostile import MARK
 from macros.i18n import LANGUAGES
 from macros.translations import configured_languages
@@ -272,7 +271,8 @@ def test_pain_map_without_javascript_is_plain_links(browser, base):
 
 @pytest.fixture(scope="session")
 def offline_site(tmp_path_factory):
-    """`make offline`, the same steps: the offline plugin on, then tools/offline.py."""
+    """`make offline`, the same steps: the offline plugin on, then tools/offline.py. (Tests that
+    use it share the xdist group "offline", so one worker builds it.)"""
     import os
     import subprocess
     import sys
@@ -290,6 +290,7 @@ def offline_site(tmp_path_factory):
     return out
 
 
+@pytest.mark.xdist_group("offline")
 def test_offline_copy_works_from_disk_with_search(browser, offline_site):
     context = browser.new_context()
     page = context.new_page()
@@ -309,15 +310,10 @@ def test_offline_copy_works_from_disk_with_search(browser, offline_site):
 # ---------------------------------------------------------------- hostile data in tooltips
 
 
-@pytest.fixture(scope="session")
-def hostile_base(tmp_path_factory) -> str:
+@pytest.fixture
+def hostile_base(hostile) -> str:
     """The real site with a hostile string appended to every prose field of every data file."""
-    from hostile import poison_data
-    from tools.build import build_site
-
-    project = copy_project(ROOT, tmp_path_factory.mktemp("hostile-browser") / "project")
-    poison_data(project.path / "data")
-    return serve_built(lambda out, url: build_site(out, root=project.path, site_url=url), project.path / "site")
+    return hostile.url
 
 
 def visit_instantly(page, url: str) -> None:
@@ -351,6 +347,7 @@ TERM_CENTRE = """i => {
 }"""
 
 
+@pytest.mark.xdist_group("hostile")
 def test_hovering_and_focusing_every_tooltip_runs_nothing(browser, hostile_base):
     """On every page (reached by instant navigation, as a reader would), every glossary term and
     every element with a title is hovered and focused: no dialog, no script error, no CSP violation."""
@@ -497,6 +494,7 @@ OFFLINE_TOOLS = [
         for rel, ready in OFFLINE_TOOLS
     ],
 )
+@pytest.mark.xdist_group("offline")
 def test_player_and_pain_map_start_from_the_offline_copy(browser, offline_site, rel, ready):
     context = browser.new_context()
     page = context.new_page()

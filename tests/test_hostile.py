@@ -12,21 +12,15 @@ import json
 import lxml.html
 import pytest
 
-from helpers import ROOT, copy_project
-from hostile import MARK, PAYLOADS, live_markup, poison_data
+from hostile import MARK, PAYLOADS, live_markup
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("hostile")]
 
 
-@pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory):
-    project = copy_project(ROOT, tmp_path_factory.mktemp("hostile") / "project")
-    poison_data(project.path / "data")
-    from tools.build import build_site
-
-    out = project.path / "site"
-    build_site(out, root=project.path)
-    return out
+@pytest.fixture
+def hostile_site(hostile):
+    """The hostile build (conftest.hostile), which the tooltip browser test also uses."""
+    return hostile.site
 
 
 def test_the_payloads_reach_the_pages(hostile_site):
