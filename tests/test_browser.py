@@ -310,12 +310,6 @@ def test_offline_copy_works_from_disk_with_search(browser, offline_site):
 # ---------------------------------------------------------------- hostile data in tooltips
 
 
-@pytest.fixture
-def hostile_base(hostile) -> str:
-    """The real site with a hostile string appended to every prose field of every data file."""
-    return hostile.url
-
-
 def visit_instantly(page, url: str) -> None:
     """Go to url with Material's instant navigation, as a reader clicking a link does."""
     start_material(page)
@@ -348,7 +342,7 @@ TERM_CENTRE = """i => {
 
 
 @pytest.mark.xdist_group("hostile")
-def test_hovering_and_focusing_every_tooltip_runs_nothing(browser, hostile_base):
+def test_hovering_and_focusing_every_tooltip_runs_nothing(browser, hostile):
     """On every page (reached by instant navigation, as a reader would), every glossary term and
     every element with a title is hovered and focused: no dialog, no script error, no CSP violation."""
     context = browser.new_context()
@@ -356,10 +350,10 @@ def test_hovering_and_focusing_every_tooltip_runs_nothing(browser, hostile_base)
     dialogs, counts, tooltips = [], {}, ""
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     watch = Watch(page)
-    page.goto(hostile_base, wait_until="load")
+    page.goto(hostile.url, wait_until="load")
     for rel in PAGES:
         if rel != "index.md":
-            visit_instantly(page, url_of(hostile_base, rel))
+            visit_instantly(page, url_of(hostile.url, rel))
         counts[rel], shown = page.evaluate("""() => {
             const targets = document.querySelectorAll('a.term, article [title], .md-header [title]');
             let shown = '';

@@ -13,12 +13,12 @@ from budget import KEY_PAGES, first_load
 
 pytestmark = pytest.mark.slow
 
-PHONE = {"viewport": {"width": 412, "height": 823}, "is_mobile": True, "has_touch": True}
+PHONE_DEVICE = {"viewport": {"width": 412, "height": 823}, "is_mobile": True, "has_touch": True}
 
 
 def test_first_visit_requests_only_the_budgeted_files_and_runs_no_bundle(browser, base, real_site):
     for rel in KEY_PAGES:
-        context = browser.new_context(**PHONE)
+        context = browser.new_context(**PHONE_DEVICE)
         page = context.new_page()
         watch = Watch(page)
         asked: list[str] = []
@@ -38,7 +38,7 @@ def test_first_visit_requests_only_the_budgeted_files_and_runs_no_bundle(browser
 
 
 def test_first_action_starts_material_and_instant_navigation_keeps_site_scripts(browser, base):
-    context = browser.new_context(**PHONE)
+    context = browser.new_context(**PHONE_DEVICE)
     page = context.new_page()
     watch = Watch(page)
     page.goto(url_of(base, "anatomy/iliopsoas.md"), wait_until="load")

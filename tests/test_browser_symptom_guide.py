@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from browser import ForcedStates, axe, open_page, to_dark, url_of
+from browser import PHONE, ForcedStates, axe, open_page, to_dark, url_of
 
 pytestmark = pytest.mark.slow
 PAGE = "symptom-guide.md"
@@ -151,7 +151,7 @@ def test_guide_passes_axe_in_light_and_dark_with_no_console_errors(tabs, base, s
 
 
 def test_guide_fits_a_phone_screen(tabs, base):
-    page, watch = tabs.open(url_of(base, PAGE), viewport={"width": 390, "height": 844})
+    page, watch = tabs.open(url_of(base, PAGE), viewport=PHONE)
     widths = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
     assert widths[0] <= widths[1], f"the page scrolls sideways on a phone: {widths}"
     answer(page, "No")

@@ -17,30 +17,24 @@ from hostile import MARK, PAYLOADS, live_markup
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("hostile")]
 
 
-@pytest.fixture
-def hostile_site(hostile):
-    """The hostile build (conftest.hostile), which the tooltip browser test also uses."""
-    return hostile.site
-
-
-def test_the_payloads_reach_the_pages(hostile_site):
+def test_the_payloads_reach_the_pages(hostile):
     """Otherwise the next test could pass by accident."""
-    text = "".join(p.read_text(encoding="utf-8") for p in hostile_site.rglob("*.html"))
+    text = "".join(p.read_text(encoding="utf-8") for p in hostile.site.rglob("*.html"))
     for number in range(1, len(PAYLOADS) + 1):
         assert f"{MARK}{number}" in text or f"{MARK}em" in text, f"payload {number} never reached a page"
 
 
-def test_nothing_from_data_is_live_on_any_page(hostile_site):
+def test_nothing_from_data_is_live_on_any_page(hostile):
     problems = {}
-    for page in sorted(hostile_site.rglob("*.html")):
+    for page in sorted(hostile.site.rglob("*.html")):
         found = live_markup(lxml.html.parse(str(page)).getroot())
         if found:
-            problems[str(page.relative_to(hostile_site))] = sorted(set(found))
+            problems[str(page.relative_to(hostile.site))] = sorted(set(found))
     assert not problems, "\n".join(f"{rel}: {found}" for rel, found in problems.items())
 
 
-def test_structured_data_keeps_hostile_text_as_text(hostile_site):
-    root = lxml.html.parse(str(hostile_site / "anatomy/iliopsoas/index.html")).getroot()
+def test_structured_data_keeps_hostile_text_as_text(hostile):
+    root = lxml.html.parse(str(hostile.site / "anatomy/iliopsoas/index.html")).getroot()
     block = root.xpath("//script[@type='application/ld+json']")[0]
     assert "</script>" not in block.text
     graph = json.loads(block.text)["@graph"]
